@@ -1,0 +1,240 @@
+package io.philia.event;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import io.philia.event.EventResult.MemberRef;
+import io.philia.event.EventResult.OrderRef;
+import io.philia.event.EventResult.PointsRef;
+import io.philia.ledger.Cause;
+import io.philia.ledger.Movement;
+import io.philia.ledger.PointsLedger;
+import io.philia.member.Identified;
+import io.philia.member.Member;
+import io.philia.member.Members;
+import io.philia.platform.Ids;
+import io.philia.platform.Idempotency;
+import io.philia.platform.Money;
+import io.philia.platform.PhiliaException;
+import io.philia.platform.Violations;
+import io.philia.program.Programmes;
+import io.philia.program.Store;
+import io.philia.program.StoreContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hot path: an event is validated, its member identified (enrolled if new), its order moved to its
+ * next state and the points posted, all in one transaction that also stores the answer under the
+ * event's idempotency key. A retry returns that answer; nothing is applied twice.
+ */
+@Service
+public class EventIngestion {
+
+	private final Idempotency idempotency;
+
+	private final Programmes programmes;
+
+	private final Members members;
+
+	private final PointsLedger ledger;
+
+	private final OrderBook orders;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	EventIngestion(Idempotency idempotency, Programmes programmes, Members members, PointsLedger ledger,
+			OrderBook orders, JdbcClient jdbc, JsonMapper json, Clock clock) {
+		this.idempotency = idempotency;
+		this.programmes = programmes;
+		this.members = members;
+		this.ledger = ledger;
+		this.orders = orders;
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** What {@link #ingest} answered, and whether it is the stored answer of an earlier request. */
+	public record Ingested(EventResult result, boolean replayed) {
+	}
+
+	public Ingested ingest(StoreContext caller, String idempotencyKey, EventRequest request) {
+		Idempotency.checkKey(idempotencyKey);
+		ValidEvent event = EventValidation.validate(request, clock);
+		// Keys are the store's own: two stores of a programme may use the same key for different events.
+		var outcome = idempotency.once(caller.programId(), "event:" + caller.storeId(), idempotencyKey, request,
+				EventResult.class, () -> process(caller, idempotencyKey, request, event));
+		return new Ingested(outcome.value(), outcome.replayed());
+	}
+
+	private EventResult process(StoreContext caller, String key, EventRequest request, ValidEvent event) {
+		String programId = caller.programId();
+		Store store = programmes.store(programId, caller.storeId());
+		String eventId = Ids.next(clock);
+		Step step = switch (event.type()) {
+			case "order.placed" -> placed(store, event);
+			case "order.paid" -> paid(store, event, eventId);
+			case "order.cancelled" -> cancelled(store, event, eventId);
+			case "order.refunded" -> refunded(store, event, eventId);
+			default -> custom(programId, event);
+		};
+		record(caller, key, request, event, eventId, step.member().id());
+		Movement movement = step.movement();
+		long earned = movement != null && movement.kind() == Movement.Kind.EARN ? movement.points() : 0;
+		long clawedBack = movement != null && movement.kind() == Movement.Kind.CLAWBACK ? -movement.points() : 0;
+		Long shortfall = movement == null ? null : movement.shortfall();
+		return new EventResult(eventId, event.type(), step.ignored() == null ? "processed" : "ignored",
+				step.ignored(), new MemberRef(step.member().id(), step.member().externalId(), step.enrolled()),
+				step.order() == null ? null : new OrderRef(step.order().orderId(), step.order().status().api()),
+				new PointsRef(earned, clawedBack, shortfall), ledger.balance(programId, step.member().id()));
+	}
+
+	/** What handling one event did: to whom, to which order, the points it moved, or why it changed nothing. */
+	private record Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored) {
+	}
+
+	private Step placed(Store store, ValidEvent event) {
+		requireStoreCurrency(store, event.total());
+		Identified who = members.identify(store.programId(), event.identity());
+		var fresh = StoreOrder.placed(event.orderId(), who.member().id(), store.currency(), event.total().minor(),
+				event.lines());
+		if (orders.insert(store.programId(), store.id(), fresh)) {
+			return new Step(who.member(), who.enrolled(), fresh, null, null);
+		}
+		StoreOrder known = lockOwnOrder(store, event.orderId(), who.member());
+		return new Step(who.member(), who.enrolled(), known, null,
+				"order " + event.orderId() + " is already " + known.status().api());
+	}
+
+	private Step paid(Store store, ValidEvent event, String eventId) {
+		requireStoreCurrency(store, event.total());
+		Identified who = members.identify(store.programId(), event.identity());
+		orders.insert(store.programId(), store.id(),
+				StoreOrder.placed(event.orderId(), who.member().id(), store.currency(), event.total().minor(),
+						event.lines()));
+		StoreOrder order = lockOwnOrder(store, event.orderId(), who.member());
+		if (order.status() == OrderStatus.CANCELLED) {
+			throw new PhiliaException(EventProblems.ORDER_CANCELLED,
+					"Order " + event.orderId() + " was cancelled; it cannot be paid");
+		}
+		if (order.status() != OrderStatus.PLACED) {
+			return new Step(who.member(), who.enrolled(), order, null,
+					"order " + event.orderId() + " is already " + order.status().api() + "; it earns once");
+		}
+		long points = store.earning().pointsFor(event.total().minor());
+		order.pay(event.total().minor(), event.lines(), points);
+		Movement movement = null;
+		if (points > 0) {
+			movement = ledger.earn(store.programId(), who.member().id(), points, Cause.order(event.orderId(), eventId));
+			order.earnedBy(movement.id());
+		}
+		orders.update(store.programId(), store.id(), order, true);
+		return new Step(who.member(), who.enrolled(), order, movement, null);
+	}
+
+	private Step cancelled(Store store, ValidEvent event, String eventId) {
+		Member named = event.identity() == null ? null : members.identify(store.programId(), event.identity()).member();
+		var order = orders.lock(store.programId(), store.id(), event.orderId());
+		if (order.isEmpty()) {
+			if (named == null) {
+				throw new PhiliaException(EventProblems.ORDER_UNKNOWN, "Philia has no order " + event.orderId()
+						+ "; send the member with the cancellation of an order it has not seen");
+			}
+			// Cancelled before Philia heard of it: remembered, so that a late order.paid cannot earn.
+			var cancelled = StoreOrder.cancelledBeforePayment(event.orderId(), named.id());
+			if (orders.insert(store.programId(), store.id(), cancelled)) {
+				return new Step(named, false, cancelled, null, null);
+			}
+			order = orders.lock(store.programId(), store.id(), event.orderId());
+		}
+		StoreOrder known = order.orElseThrow();
+		Member member = owner(store, known, named);
+		if (known.status() == OrderStatus.CANCELLED || known.status() == OrderStatus.REFUNDED) {
+			return new Step(member, false, known, null, "order " + event.orderId() + " is already " + known.status().api());
+		}
+		long points = known.cancel();
+		Movement movement = points == 0 ? null
+				: ledger.clawBack(store.programId(), member.id(), points, Cause.cancellation(event.orderId(), eventId),
+						known.earnEntryId());
+		orders.update(store.programId(), store.id(), known, false);
+		return new Step(member, false, known, movement, null);
+	}
+
+	private Step refunded(Store store, ValidEvent event, String eventId) {
+		Member named = event.identity() == null ? null : members.identify(store.programId(), event.identity()).member();
+		StoreOrder order = orders.lock(store.programId(), store.id(), event.orderId())
+			.orElseThrow(() -> new PhiliaException(EventProblems.ORDER_UNKNOWN,
+					"Philia has no order " + event.orderId() + " in this store; a refund needs the paid order"));
+		Member member = owner(store, order, named);
+		ValidEvent.Refund refund = event.refund();
+		long points;
+		if (refund != null && refund.unitsBySku() != null) {
+			points = order.refundLines(refund.unitsBySku());
+		}
+		else if (refund != null && refund.amount() != null) {
+			if (refund.currency() != null && !refund.currency().equals(order.currency())) {
+				throw new PhiliaException(EventProblems.CURRENCY_MISMATCH,
+						"Order " + order.orderId() + " is in " + order.currency() + ", the refund in " + refund.currency());
+			}
+			var v = new Violations();
+			Money amount = v.check("refund.amount", () -> Money.of(refund.amount(), order.currency()));
+			v.throwIfAny();
+			points = order.refundAmount(amount.minor());
+		}
+		else {
+			points = order.refundAmount(null);
+		}
+		Movement movement = points == 0 ? null
+				: ledger.clawBack(store.programId(), member.id(), points, Cause.refund(order.orderId(), eventId),
+						order.earnEntryId());
+		orders.update(store.programId(), store.id(), order, refund != null && refund.unitsBySku() != null);
+		return new Step(member, false, order, movement, null);
+	}
+
+	private Step custom(String programId, ValidEvent event) {
+		Identified who = members.identify(programId, event.identity());
+		return new Step(who.member(), who.enrolled(), null, null, null);
+	}
+
+	private StoreOrder lockOwnOrder(Store store, String orderId, Member member) {
+		StoreOrder order = orders.lock(store.programId(), store.id(), orderId).orElseThrow();
+		owner(store, order, member);
+		return order;
+	}
+
+	/** The order's member; an event that names somebody else is refused rather than moving their points. */
+	private Member owner(Store store, StoreOrder order, Member named) {
+		if (named != null && !named.id().equals(order.memberId())) {
+			throw new PhiliaException(EventProblems.ORDER_OF_ANOTHER_MEMBER,
+					"Order " + order.orderId() + " belongs to another member than the one this event names");
+		}
+		return named != null ? named : members.get(store.programId(), order.memberId());
+	}
+
+	private static void requireStoreCurrency(Store store, Money total) {
+		if (!total.currencyCode().equals(store.currency())) {
+			throw new PhiliaException(EventProblems.CURRENCY_MISMATCH, "The store's orders are in " + store.currency()
+					+ "; this order is in " + total.currencyCode(), Map.of("storeCurrency", store.currency()));
+		}
+	}
+
+	private void record(StoreContext caller, String key, EventRequest request, ValidEvent event, String eventId,
+			String memberId) {
+		jdbc.sql("""
+				insert into inbound_event (id, program_id, store_id, type, occurred_at, received_at, member_id,
+				  order_id, idempotency_key, payload)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+			.params(eventId, caller.programId(), caller.storeId(), event.type(),
+					event.occurredAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC), memberId,
+					event.orderId(), key, json.writeValueAsString(request))
+			.update();
+	}
+}

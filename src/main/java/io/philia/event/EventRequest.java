@@ -1,0 +1,35 @@
+package io.philia.event;
+
+import java.util.List;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An event as a store sends it. Fields may grow; these stay.
+ *
+ * @param type order.placed, order.paid, order.cancelled, order.refunded, or custom.&lt;name&gt;
+ * @param occurredAt when it happened in the store, ISO-8601 with an offset (now if absent)
+ * @param member who: the shop's customer id and/or e-mail, with data to enrol them if new
+ * @param order the order, for order.* events (only its id once the order is known)
+ * @param refund for order.refunded: an amount, or lines; absent refunds what is left of the order
+ * @param data free JSON for custom events
+ */
+public record EventRequest(String type, String occurredAt, MemberData member, OrderData order, RefundData refund,
+		JsonNode data) {
+
+	public record MemberData(String externalId, String email, String firstName, String lastName, String locale) {
+	}
+
+	public record OrderData(String id, String currency, String total, List<LineData> lines) {
+	}
+
+	public record LineData(String sku, String category, String brand, Integer quantity, String unitPrice) {
+	}
+
+	/** A refund: {@code amount} in the order's currency, or {@code lines} by SKU and quantity. */
+	public record RefundData(String amount, String currency, List<RefundLine> lines) {
+	}
+
+	public record RefundLine(String sku, Integer quantity) {
+	}
+}

@@ -1,0 +1,24 @@
+package io.philia.event;
+
+import io.philia.ledger.Balance;
+
+/**
+ * What an event did. {@code outcome} is {@code processed}, or {@code ignored} with a {@code reason} when
+ * the event changes nothing (an order paid twice under two keys earns once).
+ */
+public record EventResult(String eventId, String type, String outcome, String reason, MemberRef member,
+		OrderRef order, PointsRef points, Balance balance) {
+
+	public record MemberRef(String id, String externalId, boolean enrolled) {
+	}
+
+	public record OrderRef(String id, String status) {
+	}
+
+	/**
+	 * Points this event moved: earned, clawed back, and the part of a clawback that could not be taken
+	 * because the member had already spent the points.
+	 */
+	public record PointsRef(long earned, long clawedBack, Long shortfall) {
+	}
+}

@@ -1,0 +1,97 @@
+package io.philia.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The orders of each store, locked one at a time while an event changes them. */
+@Repository
+class OrderBook {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	OrderBook(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The order, locked until the transaction ends, so that two events of one order never interleave. */
+	Optional<StoreOrder> lock(String programId, String storeId, String orderId) {
+		return jdbc.sql("select * from store_order where program_id = ? and store_id = ? and order_id = ? for update")
+			.params(programId, storeId, orderId)
+			.query((rs, n) -> order(rs, lines(programId, storeId, orderId)))
+			.optional();
+	}
+
+	/**
+	 * Records a new order; false if a concurrent event recorded it first (the caller then locks that one).
+	 */
+	boolean insert(String programId, String storeId, StoreOrder order) {
+		int inserted = jdbc.sql("""
+				insert into store_order (program_id, store_id, order_id, member_id, status, currency, total_minor,
+				  refunded_minor, earned_points, clawed_back_points, earn_entry_id, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+			.params(programId, storeId, order.orderId(), order.memberId(), order.status().name(), order.currency(),
+					order.totalMinor(), order.refundedMinor(), order.earnedPoints(), order.clawedBackPoints(),
+					order.earnEntryId(), clock.instant().atOffset(ZoneOffset.UTC))
+			.update();
+		if (inserted == 1) {
+			writeLines(programId, storeId, order);
+		}
+		return inserted == 1;
+	}
+
+	void update(String programId, String storeId, StoreOrder order, boolean linesChanged) {
+		jdbc.sql("""
+				update store_order set status = ?, total_minor = ?, refunded_minor = ?, earned_points = ?,
+				  clawed_back_points = ?, earn_entry_id = ?, updated_at = ?
+				where program_id = ? and store_id = ? and order_id = ?""")
+			.params(order.status().name(), order.totalMinor(), order.refundedMinor(), order.earnedPoints(),
+					order.clawedBackPoints(), order.earnEntryId(), clock.instant().atOffset(ZoneOffset.UTC),
+					programId, storeId, order.orderId())
+			.update();
+		if (linesChanged) {
+			jdbc.sql("delete from store_order_line where program_id = ? and store_id = ? and order_id = ?")
+				.params(programId, storeId, order.orderId())
+				.update();
+			writeLines(programId, storeId, order);
+		}
+	}
+
+	private void writeLines(String programId, String storeId, StoreOrder order) {
+		List<OrderLine> lines = order.lines();
+		for (int i = 0; i < lines.size(); i++) {
+			OrderLine line = lines.get(i);
+			jdbc.sql("""
+					insert into store_order_line (program_id, store_id, order_id, line_no, sku, category, brand,
+					  quantity, unit_price_minor, refunded_quantity)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(programId, storeId, order.orderId(), i + 1, line.sku(), line.category(), line.brand(),
+						line.quantity(), line.unitPriceMinor(), line.refundedQuantity())
+				.update();
+		}
+	}
+
+	private List<OrderLine> lines(String programId, String storeId, String orderId) {
+		return jdbc.sql("select * from store_order_line where program_id = ? and store_id = ? and order_id = ? order by line_no")
+			.params(programId, storeId, orderId)
+			.query((rs, n) -> new OrderLine(rs.getString("sku"), rs.getString("category"), rs.getString("brand"),
+					rs.getInt("quantity"), rs.getLong("unit_price_minor"), rs.getInt("refunded_quantity")))
+			.list();
+	}
+
+	private static StoreOrder order(ResultSet rs, List<OrderLine> lines) throws SQLException {
+		return new StoreOrder(rs.getString("order_id"), rs.getString("member_id"),
+				OrderStatus.valueOf(rs.getString("status")), rs.getString("currency"), rs.getLong("total_minor"),
+				rs.getLong("refunded_minor"), rs.getLong("earned_points"), rs.getLong("clawed_back_points"),
+				rs.getString("earn_entry_id"), lines);
+	}
+}

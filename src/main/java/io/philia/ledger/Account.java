@@ -1,0 +1,17 @@
+package io.philia.ledger;
+
+/**
+ * Ledger accounts. A member has their own available (and, with return windows, pending) account; the
+ * programme's house accounts are where points come from and go to. House balances are never stored per
+ * event (a hot row would serialise every writer): they are sums of postings, computed when read.
+ */
+public enum Account {
+
+	MEMBER_AVAILABLE, MEMBER_PENDING,
+
+	/** Source of earned points: minus everything earned, plus everything clawed back. */
+	PROGRAMME_ISSUED,
+
+	/** Counterpart of manual adjustments by support or marketers. */
+	PROGRAMME_ADJUSTMENTS
+}

@@ -1,0 +1,16 @@
+package io.philia.ledger;
+
+import java.time.Instant;
+
+/**
+ * One line of a member's points history: a journal entry as the member sees it. {@code points} is the
+ * signed change of their available points; {@code shortfall} is what a clawback could not take back
+ * because the points were already spent.
+ */
+public record Movement(String id, Instant at, Kind kind, long points, long availableAfter, Cause cause, String reason,
+		String actor, Long shortfall, String correctsEntryId) {
+
+	public enum Kind {
+		EARN, CLAWBACK, ADJUSTMENT
+	}
+}

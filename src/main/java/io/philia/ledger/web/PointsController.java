@@ -1,0 +1,96 @@
+package io.philia.ledger.web;
+
+import java.net.URI;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.philia.ledger.Balance;
+import io.philia.ledger.Movement;
+import io.philia.ledger.PointsLedger;
+import io.philia.member.Members;
+import io.philia.platform.CursorPage;
+import io.philia.platform.Idempotency;
+import io.philia.platform.Violations;
+import io.philia.program.StoreContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/v1/members/{memberId}/points")
+@Tag(name = "Points", description = "A member's balance, history and manual adjustments")
+@SecurityRequirement(name = "storeKey")
+class PointsController {
+
+	private static final long MAX_ADJUSTMENT = 1_000_000_000_000L;
+
+	private final PointsLedger ledger;
+
+	private final Members members;
+
+	private final Idempotency idempotency;
+
+	PointsController(PointsLedger ledger, Members members, Idempotency idempotency) {
+		this.ledger = ledger;
+		this.members = members;
+		this.idempotency = idempotency;
+	}
+
+	/**
+	 * A manual correction.
+	 *
+	 * @param points signed: positive credits, negative debits (never below zero)
+	 * @param reason why, shown in the member's history
+	 * @param actor who made it (a support agent's name or id)
+	 */
+	record AdjustmentRequest(Long points, String reason, String actor) {
+	}
+
+	@GetMapping
+	@Operation(summary = "A member's points balance")
+	Balance balance(StoreContext store, @PathVariable String memberId) {
+		members.get(store.programId(), memberId);
+		return ledger.balance(store.programId(), memberId);
+	}
+
+	@GetMapping("/history")
+	@Operation(summary = "A member's point movements, newest first, each with its cause")
+	CursorPage<Movement> history(StoreContext store, @PathVariable String memberId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+		members.get(store.programId(), memberId);
+		return ledger.history(store.programId(), memberId, CursorPage.limit(limit), cursor);
+	}
+
+	@PostMapping("/adjustments")
+	@Operation(summary = "Adjust a member's points by hand", description = "Needs an Idempotency-Key: a retry "
+			+ "returns the first answer and moves no points again.")
+	ResponseEntity<Movement> adjust(StoreContext store, @PathVariable String memberId,
+			@RequestBody AdjustmentRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		Idempotency.checkKey(key);
+		var v = new Violations();
+		if (request.points() == null || request.points() == 0 || Math.abs(request.points()) > MAX_ADJUSTMENT) {
+			v.add("points", "must be a non-zero whole number of points, at most " + MAX_ADJUSTMENT + " either way");
+		}
+		v.requireText("reason", request.reason(), 500);
+		v.requireText("actor", request.actor(), 200);
+		v.throwIfAny();
+		members.get(store.programId(), memberId);
+
+		// The member is part of "the same request": one key sent for two members is a 409, not a replay.
+		var outcome = idempotency.once(store.programId(), "points.adjust", key, new Object[] { memberId, request },
+				Movement.class,
+				() -> ledger.adjust(store.programId(), memberId, request.points(), request.reason(), request.actor()));
+		return ResponseEntity.created(URI.create("/api/v1/members/" + memberId + "/points/history"))
+			.header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
+			.body(outcome.value());
+	}
+}

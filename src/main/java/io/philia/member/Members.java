@@ -1,0 +1,338 @@
+package io.philia.member;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.philia.member.Member.Consent;
+import io.philia.member.NewMember.ConsentInput;
+import io.philia.platform.CursorPage;
+import io.philia.platform.Ids;
+import io.philia.platform.PhiliaException;
+import io.philia.platform.Violations;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Enrols, finds and changes members; every query is scoped to one programme. */
+@Service
+public class Members {
+
+	private static final TypeReference<Map<String, Consent>> CONSENTS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	Members(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.clock = clock;
+		this.events = events;
+	}
+
+	@Transactional
+	public Member enrol(String programId, NewMember request) {
+		var v = new Violations();
+		String externalId = MemberFields.externalId(v, "externalId", request.externalId());
+		String email = MemberFields.email(v, "email", request.email());
+		if (externalId == null && email == null) {
+			v.add("externalId", "or email is required to identify the member");
+		}
+		String phone = MemberFields.phone(v, "phone", request.phone());
+		String firstName = MemberFields.name(v, "firstName", request.firstName());
+		String lastName = MemberFields.name(v, "lastName", request.lastName());
+		LocalDate birthDate = MemberFields.birthDate(v, "birthDate", request.birthDate(), clock);
+		String locale = MemberFields.locale(v, "locale", request.locale());
+		Map<String, Consent> consents = MemberFields.consents(v, request.consents(), clock);
+		JsonNode attributes = MemberFields.attributes(v, "attributes", request.attributes());
+		v.throwIfAny();
+
+		if (externalId != null && byExternalId(programId, externalId).isPresent()
+				|| email != null && byEmail(programId, email).isPresent()) {
+			throw new PhiliaException(MemberProblems.MEMBER_ALREADY_EXISTS,
+					"The programme already has a member with this externalId or email");
+		}
+		Instant now = clock.instant();
+		var member = new Member(Ids.next(clock), externalId, email, phone, firstName, lastName, birthDate, locale,
+				consents, attributes == null ? json.createObjectNode() : attributes, now, now);
+		insert(programId, member);
+		events.publishEvent(new MemberEnrolled(programId, member.id(), externalId));
+		return member;
+	}
+
+	/**
+	 * The member an event names, enrolled on the spot if the programme does not know them. Safe when many
+	 * events for the same new customer arrive at once: exactly one enrols them.
+	 */
+	@Transactional
+	public Identified identify(String programId, MemberIdentity identity) {
+		var v = new Violations();
+		String externalId = MemberFields.externalId(v, "member.externalId", identity.externalId());
+		String email = MemberFields.email(v, "member.email", identity.email());
+		if (externalId == null && email == null) {
+			v.add("member", "needs an externalId or an email");
+		}
+		String firstName = MemberFields.name(v, "member.firstName", identity.firstName());
+		String lastName = MemberFields.name(v, "member.lastName", identity.lastName());
+		String locale = MemberFields.locale(v, "member.locale", identity.locale());
+		v.throwIfAny();
+
+		Optional<Member> known = find(programId, externalId, email);
+		if (known.isPresent()) {
+			return new Identified(known.get(), false);
+		}
+		Instant now = clock.instant();
+		var member = new Member(Ids.next(clock), externalId, email, null, firstName, lastName, null, locale,
+				Map.of(), json.createObjectNode(), now, now);
+		if (insert(programId, member)) {
+			events.publishEvent(new MemberEnrolled(programId, member.id(), externalId));
+			return new Identified(member, true);
+		}
+		// Another transaction enrolled them first, or the e-mail belongs to a member with another externalId.
+		return find(programId, externalId, email).map(m -> new Identified(m, false))
+			.orElseThrow(() -> new PhiliaException(MemberProblems.IDENTITY_CONFLICT,
+					"The email " + email + " belongs to a member with another externalId than " + externalId));
+	}
+
+	private Optional<Member> find(String programId, String externalId, String email) {
+		if (externalId != null) {
+			Optional<Member> byId = byExternalId(programId, externalId);
+			if (byId.isPresent() || email == null) {
+				return byId;
+			}
+			Optional<Member> byMail = byEmail(programId, email);
+			if (byMail.isPresent() && byMail.get().externalId() == null) {
+				// Known by e-mail only until now: the shop's id joins that member rather than a twin.
+				jdbc.sql("update member set external_id = ?, updated_at = ? where program_id = ? and id = ? and external_id is null")
+					.params(externalId, utc(clock.instant()), programId, byMail.get().id())
+					.update();
+				return find(programId, byMail.get().id());
+			}
+			return Optional.empty();
+		}
+		return byEmail(programId, email);
+	}
+
+	public Optional<Member> find(String programId, String memberId) {
+		if (!Ids.isValid(memberId)) {
+			return Optional.empty();
+		}
+		return jdbc.sql("select * from member where program_id = ? and id = ?")
+			.params(programId, memberId)
+			.query(this::member)
+			.optional();
+	}
+
+	/** The member, or a 404 problem: the id may belong to another programme, which is the same as absent. */
+	public Member get(String programId, String memberId) {
+		return find(programId, memberId).orElseThrow(() -> new PhiliaException(MemberProblems.MEMBER_NOT_FOUND,
+				"No member " + memberId + " in this programme"));
+	}
+
+	public boolean exists(String programId, String memberId) {
+		return Ids.isValid(memberId) && jdbc.sql("select count(*) from member where program_id = ? and id = ?")
+			.params(programId, memberId)
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	public Optional<Member> byExternalId(String programId, String externalId) {
+		return jdbc.sql("select * from member where program_id = ? and external_id = ?")
+			.params(programId, externalId)
+			.query(this::member)
+			.optional();
+	}
+
+	public Optional<Member> byEmail(String programId, String email) {
+		return jdbc.sql("select * from member where program_id = ? and email_key = ?")
+			.params(programId, email.toLowerCase(Locale.ROOT))
+			.query(this::member)
+			.optional();
+	}
+
+	/** Members in enrolment order, optionally only those with an externalId or email. */
+	public CursorPage<Member> list(String programId, String externalId, String email, int limit, String cursor) {
+		String after = CursorPage.decode(cursor);
+		var sql = new StringBuilder("select * from member where program_id = :program");
+		var params = new HashMap<String, Object>();
+		params.put("program", programId);
+		if (externalId != null) {
+			sql.append(" and external_id = :externalId");
+			params.put("externalId", externalId);
+		}
+		if (email != null) {
+			sql.append(" and email_key = :email");
+			params.put("email", email.toLowerCase(Locale.ROOT));
+		}
+		if (after != null) {
+			sql.append(" and id > :after");
+			params.put("after", after);
+		}
+		sql.append(" order by id limit :limit");
+		params.put("limit", limit + 1);
+		var rows = jdbc.sql(sql.toString()).params(params).query(this::member).list();
+		return CursorPage.of(rows, limit, Member::id);
+	}
+
+	/**
+	 * Changes a member as a JSON merge patch (RFC 7396): absent fields stay, null clears, consents and
+	 * attributes merge key by key.
+	 */
+	@Transactional
+	public Member change(String programId, String memberId, JsonNode patch) {
+		Member current = get(programId, memberId);
+		var v = new Violations();
+		if (patch == null || !patch.isObject()) {
+			v.add("body", "must be a JSON object");
+			v.throwIfAny();
+		}
+		patch.propertyNames().forEach(name -> {
+			if (!java.util.Set.of("externalId", "email", "phone", "firstName", "lastName", "birthDate", "locale",
+					"consents", "attributes").contains(name)) {
+				v.add(name, "is not a field of a member");
+			}
+		});
+		String externalId = text(v, patch, "externalId", current.externalId());
+		externalId = MemberFields.externalId(v, "externalId", externalId);
+		String email = MemberFields.email(v, "email", text(v, patch, "email", current.email()));
+		if (externalId == null && email == null) {
+			v.add("externalId", "or email must stay set to identify the member");
+		}
+		String phone = MemberFields.phone(v, "phone", text(v, patch, "phone", current.phone()));
+		String firstName = MemberFields.name(v, "firstName", text(v, patch, "firstName", current.firstName()));
+		String lastName = MemberFields.name(v, "lastName", text(v, patch, "lastName", current.lastName()));
+		LocalDate birthDate = patch.has("birthDate")
+				? MemberFields.birthDate(v, "birthDate", text(v, patch, "birthDate", null), clock)
+				: current.birthDate();
+		String locale = MemberFields.locale(v, "locale", text(v, patch, "locale", current.locale()));
+		Map<String, Consent> consents = new TreeMap<>(current.consents());
+		if (patch.has("consents")) {
+			JsonNode input = patch.get("consents");
+			if (!input.isObject()) {
+				v.add("consents", "must be a JSON object of channels");
+			}
+			else {
+				Map<String, ConsentInput> changes = new HashMap<>();
+				input.properties().forEach(e -> {
+					if (e.getValue().isNull()) {
+						consents.remove(e.getKey());
+					}
+					else {
+						changes.put(e.getKey(), v.check("consents." + e.getKey(),
+								() -> json.treeToValue(e.getValue(), ConsentInput.class)));
+					}
+				});
+				consents.putAll(MemberFields.consents(v, changes, clock));
+			}
+		}
+		JsonNode attributes = current.attributes();
+		if (patch.has("attributes")) {
+			JsonNode input = patch.get("attributes");
+			if (input.isNull()) {
+				attributes = json.createObjectNode();
+			}
+			else if (MemberFields.attributes(v, "attributes", input) != null && input.isObject()) {
+				attributes = merge((ObjectNode) attributes.deepCopy(), input);
+				MemberFields.attributes(v, "attributes", attributes);
+			}
+		}
+		v.throwIfAny();
+
+		if (externalId != null && !externalId.equals(current.externalId())
+				&& byExternalId(programId, externalId).isPresent()
+				|| email != null && !email.equalsIgnoreCase(String.valueOf(current.email()))
+						&& byEmail(programId, email).isPresent()) {
+			throw new PhiliaException(MemberProblems.MEMBER_ALREADY_EXISTS,
+					"Another member of the programme has this externalId or email");
+		}
+		var changed = new Member(current.id(), externalId, email, phone, firstName, lastName, birthDate, locale,
+				consents, attributes, current.enrolledAt(), clock.instant());
+		jdbc.sql("""
+				update member set external_id = ?, email = ?, email_key = ?, phone = ?, first_name = ?, last_name = ?,
+				  birth_date = ?, locale = ?, consents = ?, attributes = ?, updated_at = ?
+				where program_id = ? and id = ?""")
+			.params(externalId, email, email == null ? null : email.toLowerCase(Locale.ROOT), phone, firstName,
+					lastName, birthDate, locale, json.writeValueAsString(consents), json.writeValueAsString(attributes),
+					utc(changed.updatedAt()), programId, memberId)
+			.update();
+		return changed;
+	}
+
+	private static ObjectNode merge(ObjectNode target, JsonNode patch) {
+		patch.properties().forEach(e -> {
+			if (e.getValue().isNull()) {
+				target.remove(e.getKey());
+			}
+			else if (e.getValue().isObject() && target.get(e.getKey()) instanceof ObjectNode inner) {
+				merge(inner, e.getValue());
+			}
+			else {
+				target.set(e.getKey(), e.getValue());
+			}
+		});
+		return target;
+	}
+
+	private static String text(Violations v, JsonNode patch, String field, String current) {
+		if (!patch.has(field)) {
+			return current;
+		}
+		JsonNode value = patch.get(field);
+		if (value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			v.add(field, "must be a string");
+			return current;
+		}
+		return value.stringValue();
+	}
+
+	/** Inserts unless the externalId or email is taken; false if it was (by a concurrent enrolment, say). */
+	private boolean insert(String programId, Member m) {
+		return jdbc.sql("""
+				insert into member (id, program_id, external_id, email, email_key, phone, first_name, last_name,
+				  birth_date, locale, consents, attributes, enrolled_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict do nothing""")
+			.params(m.id(), programId, m.externalId(), m.email(),
+					m.email() == null ? null : m.email().toLowerCase(Locale.ROOT), m.phone(), m.firstName(),
+					m.lastName(), m.birthDate(), m.locale(), json.writeValueAsString(m.consents()),
+					json.writeValueAsString(m.attributes()), utc(m.enrolledAt()), utc(m.updatedAt()))
+			.update() == 1;
+	}
+
+	private Member member(ResultSet rs, int row) throws SQLException {
+		return new Member(rs.getString("id"), rs.getString("external_id"), rs.getString("email"),
+				rs.getString("phone"), rs.getString("first_name"), rs.getString("last_name"),
+				rs.getObject("birth_date", LocalDate.class), rs.getString("locale"),
+				json.readValue(rs.getString("consents"), CONSENTS), json.readTree(rs.getString("attributes")),
+				rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(),
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
+	}
+}

@@ -1,0 +1,136 @@
+package io.philia.platform;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Exactly-once writes from outside: the first request with a key does the work and stores its answer in
+ * the same transaction; the same key again returns that answer and changes nothing; the same key with
+ * another body is a 409. A refused request writes nothing, its key included, so it can be corrected and
+ * sent again with the same key.
+ */
+@Component
+public class Idempotency {
+
+	public static final int MAX_KEY_LENGTH = 255;
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	private final Transactions transactions;
+
+	private final Clock clock;
+
+	Idempotency(JdbcClient jdbc, JsonMapper json, Transactions transactions, Clock clock) {
+		this.jdbc = jdbc;
+		this.json = json;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/** What an idempotent call answered, and whether it is the stored answer of an earlier call. */
+	public record Outcome<T>(T value, boolean replayed) {
+	}
+
+	/**
+	 * Runs {@code work} once per (programme, scope, key), in a transaction that also holds the work's own
+	 * writes. {@code request} is what identifies "the same body"; {@code type} reads a stored answer back.
+	 */
+	public <T> Outcome<T> once(String programId, String scope, String key, Object request, Class<T> type,
+			Supplier<T> work) {
+		checkKey(key);
+		String fingerprint = fingerprint(request);
+		return transactions.inTransaction(() -> {
+			int claimed = jdbc.sql("""
+					insert into idempotency_record (program_id, scope, idem_key, fingerprint, created_at)
+					values (:program, :scope, :key, :fingerprint, :now)
+					on conflict do nothing""")
+				.param("program", programId)
+				.param("scope", scope)
+				.param("key", key)
+				.param("fingerprint", fingerprint)
+				.param("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+				.update();
+			if (claimed == 0) {
+				return new Outcome<>(storedAnswer(programId, scope, key, fingerprint, type), true);
+			}
+			T answer = work.get();
+			jdbc.sql("update idempotency_record set response = :response where program_id = :program and scope = :scope and idem_key = :key")
+				.param("response", json.writeValueAsString(answer))
+				.param("program", programId)
+				.param("scope", scope)
+				.param("key", key)
+				.update();
+			return new Outcome<>(answer, false);
+		});
+	}
+
+	private <T> T storedAnswer(String programId, String scope, String key, String fingerprint, Class<T> type) {
+		var stored = jdbc.sql("select fingerprint, response from idempotency_record where program_id = :program and scope = :scope and idem_key = :key")
+			.param("program", programId)
+			.param("scope", scope)
+			.param("key", key)
+			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+			.single();
+		if (!stored[0].equals(fingerprint)) {
+			throw new PhiliaException(PlatformProblems.IDEMPOTENCY_KEY_REUSED,
+					"Idempotency-Key '" + key + "' was first used with a different request body");
+		}
+		if (stored[1] == null) {
+			throw new PhiliaException(PlatformProblems.CONCURRENT_REQUEST,
+					"A request with Idempotency-Key '" + key + "' is still being processed");
+		}
+		return json.readValue(stored[1], type);
+	}
+
+	public static void checkKey(String key) {
+		if (key == null || key.isBlank()) {
+			throw new PhiliaException(PlatformProblems.IDEMPOTENCY_KEY_MISSING,
+					"Send an Idempotency-Key header (for example a UUID) so that a retry is never applied twice");
+		}
+		if (key.length() > MAX_KEY_LENGTH || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+			throw InvalidRequest.of("Idempotency-Key",
+					"must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters without spaces");
+		}
+	}
+
+	/** SHA-256 of the request as canonical JSON (object keys sorted), so formatting does not matter. */
+	public String fingerprint(Object request) {
+		JsonNode tree = json.valueToTree(request);
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(json.writeValueAsString(canonical(tree)).getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", e);
+		}
+	}
+
+	private static Object canonical(JsonNode node) {
+		if (node.isObject()) {
+			Map<String, Object> sorted = new TreeMap<>();
+			node.properties().forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
+			return sorted;
+		}
+		if (node.isArray()) {
+			return node.valueStream().map(Idempotency::canonical).toList();
+		}
+		return node;
+	}
+}

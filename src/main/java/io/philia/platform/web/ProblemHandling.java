@@ -1,0 +1,135 @@
+package io.philia.platform.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import io.philia.platform.FieldViolation;
+import io.philia.platform.InvalidRequest;
+import io.philia.platform.PhiliaException;
+import io.philia.platform.PlatformProblems;
+import io.philia.platform.ProblemType;
+import io.philia.platform.Problems;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The one place where exceptions become RFC 9457 answers. Business refusals carry their own problem
+ * type; framework and database failures are mapped here; nothing leaks a stack trace.
+ */
+@RestControllerAdvice
+class ProblemHandling {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	@ExceptionHandler(PhiliaException.class)
+	ResponseEntity<ProblemDetail> refused(PhiliaException e) {
+		return answer(e.problem(), e.getMessage(), e.properties());
+	}
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+		Throwable cause = e.getMostSpecificCause();
+		if (cause instanceof PayloadTooLarge tooLarge) {
+			return answer(PlatformProblems.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
+		}
+		if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
+			String field = path(bind.getPath());
+			return answer(PlatformProblems.VALIDATION, field + " has the wrong type",
+					Map.of("errors", List.of(new FieldViolation(field, "has the wrong type"))));
+		}
+		if (cause instanceof StreamReadException || cause instanceof JacksonException) {
+			return answer(PlatformProblems.MALFORMED_JSON, "The body could not be parsed as JSON", Map.of());
+		}
+		return answer(PlatformProblems.MALFORMED_JSON, "A JSON request body is required", Map.of());
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+		return answer(PlatformProblems.UNSUPPORTED_MEDIA_TYPE,
+				"Send the body as application/json, not " + e.getContentType(), Map.of());
+	}
+
+	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+	ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+		return answer(PlatformProblems.NOT_ACCEPTABLE, "Accept application/json", Map.of());
+	}
+
+	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+		return answer(PlatformProblems.METHOD_NOT_ALLOWED, e.getMethod() + " is not allowed here", Map.of());
+	}
+
+	@ExceptionHandler(NoResourceFoundException.class)
+	ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+		return answer(PlatformProblems.NOT_FOUND, "Nothing is at /" + e.getResourcePath(), Map.of());
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<ProblemDetail> argumentType(MethodArgumentTypeMismatchException e) {
+		return invalid(new InvalidRequest(List.of(new FieldViolation(e.getName(), "has the wrong type"))));
+	}
+
+	@ExceptionHandler(MissingServletRequestParameterException.class)
+	ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+		return invalid(InvalidRequest.of(e.getParameterName(), "is required"));
+	}
+
+	@ExceptionHandler(MissingRequestHeaderException.class)
+	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+		return invalid(InvalidRequest.of(e.getHeaderName(), "header is required"));
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			DataAccessResourceFailureException.class, QueryTimeoutException.class })
+	ResponseEntity<ProblemDetail> databaseDown(Exception e) {
+		log.warn("Database unavailable: {}", e.getMessage());
+		ProblemType type = PlatformProblems.SERVICE_UNAVAILABLE;
+		return ResponseEntity.status(type.status())
+			.header(HttpHeaders.RETRY_AFTER, "5")
+			.body(Problems.of(type, "The database is unavailable; retry in a few seconds", Map.of()));
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		log.error("Unexpected error", e);
+		return answer(PlatformProblems.INTERNAL, "An unexpected error occurred; it has been logged", Map.of());
+	}
+
+	private ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
+		return refused(e);
+	}
+
+	private static ResponseEntity<ProblemDetail> answer(ProblemType type, String detail, Map<String, Object> properties) {
+		return ResponseEntity.status(type.status()).body(Problems.of(type, detail, properties));
+	}
+
+	/** Jackson's path as the field names a client wrote: {@code order.lines[0].quantity}. */
+	static String path(List<JacksonException.Reference> references) {
+		return references.stream()
+			.map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
+			.collect(Collectors.joining())
+			.replaceFirst("^\\.", "");
+	}
+}
