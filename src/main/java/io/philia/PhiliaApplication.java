@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import io.philia.program.cli.AdminCli;
+import io.philia.program.AdminCli;
 
 /** Philia: one Spring Boot application, one application module per business capability. */
 @SpringBootApplication

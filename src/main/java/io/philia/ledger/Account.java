@@ -13,5 +13,8 @@ public enum Account {
 	PROGRAMME_ISSUED,
 
 	/** Counterpart of manual adjustments by support or marketers. */
-	PROGRAMME_ADJUSTMENTS
+	PROGRAMME_ADJUSTMENTS,
+
+	/** Where spent points go (rewards, points as payment); a restore takes them back out. */
+	PROGRAMME_REDEEMED
 }

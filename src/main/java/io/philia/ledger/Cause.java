@@ -18,6 +18,11 @@ public record Cause(String type, String reference, String eventId) {
 		return new Cause("cancellation", orderId, eventId);
 	}
 
+	/** Points spent on something identified by the spending module (a redemption id, a checkout id). */
+	public static Cause redemption(String type, String reference) {
+		return new Cause(type, reference, null);
+	}
+
 	public static Cause adjustment() {
 		return new Cause("adjustment", null, null);
 	}

@@ -2,6 +2,8 @@ package io.philia.ledger;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One line of a member's points history: a journal entry as the member sees it. {@code points} is the
  * signed change of their available points; {@code shortfall} is what a clawback could not take back
@@ -11,6 +13,7 @@ public record Movement(String id, Instant at, Kind kind, long points, long avail
 		String actor, Long shortfall, String correctsEntryId) {
 
 	public enum Kind {
-		EARN, CLAWBACK, ADJUSTMENT
+		@JsonProperty("earn") EARN, @JsonProperty("clawback") CLAWBACK, @JsonProperty("adjustment") ADJUSTMENT,
+		@JsonProperty("spend") SPEND, @JsonProperty("restore") RESTORE
 	}
 }

@@ -70,7 +70,32 @@ public class PointsLedger {
 					Map.of("available", balance.available()));
 		}
 		return post(programId, memberId, Kind.ADJUSTMENT, points, after, 0, Cause.adjustment(), reason, actor, null,
-				Account.PROGRAMME_ADJUSTMENTS, points);
+				Account.PROGRAMME_ADJUSTMENTS, 0);
+	}
+
+	/**
+	 * Spends available points (a reward, points as payment). Refused with INSUFFICIENT_POINTS, and nothing
+	 * written, when the member has fewer available points.
+	 */
+	@Transactional
+	public Movement spend(String programId, String memberId, long points, Cause cause) {
+		requirePositive(points);
+		Balance balance = lock(programId, memberId);
+		if (balance.available() < points) {
+			throw new PhiliaException(LedgerProblems.INSUFFICIENT_POINTS, "The member has " + balance.available()
+					+ " available points; " + points + " are needed", Map.of("available", balance.available()));
+		}
+		return post(programId, memberId, Kind.SPEND, -points, balance.available() - points, 0, cause, null, null,
+				null, Account.PROGRAMME_REDEEMED, 0);
+	}
+
+	/** Gives back points a spend took (a cancelled redemption, a released checkout), linked to that spend. */
+	@Transactional
+	public Movement restore(String programId, String memberId, long points, Cause cause, String spendEntryId) {
+		requirePositive(points);
+		Balance balance = lock(programId, memberId);
+		return post(programId, memberId, Kind.RESTORE, points, balance.available() + points, 0, cause, null, null,
+				spendEntryId, Account.PROGRAMME_REDEEMED, 0);
 	}
 
 	public Balance balance(String programId, String memberId) {
@@ -152,7 +177,7 @@ public class PointsLedger {
 				values (?, 1, ?, 'MEMBER_AVAILABLE', ?, ?), (?, 2, ?, ?, null, ?)""")
 			.params(id, programId, memberId, points, id, programId, house.name(), -points)
 			.update();
-		long lifetime = kind == Kind.ADJUSTMENT ? 0 : earnedDelta;
+		long lifetime = earnedDelta;
 		jdbc.sql("""
 				update member_balance set available = ?, lifetime_earned = lifetime_earned + ?, updated_at = ?
 				where program_id = ? and member_id = ?""")

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,7 @@ import io.philia.program.Store;
  */
 @Component
 @ConditionalOnProperty(name = "philia.cli", havingValue = "admin")
-class AdminCommands implements ApplicationRunner {
+class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 
 	static final String USAGE = """
 			Usage: ./philia admin <command> [--option value ...]
@@ -52,7 +53,8 @@ class AdminCommands implements ApplicationRunner {
 		this.keys = keys;
 	}
 
-	int status() {
+	@Override
+	public int getExitCode() {
 		return status;
 	}
 

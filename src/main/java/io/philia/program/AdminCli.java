@@ -1,4 +1,4 @@
-package io.philia.program.cli;
+package io.philia.program;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -16,7 +16,7 @@ public final class AdminCli {
 		app.setDefaultProperties(java.util.Map.of("philia.cli", "admin", "philia.demo.enabled", "false",
 				"logging.level.root", "warn"));
 		try (ConfigurableApplicationContext context = app.run(args)) {
-			return context.getBean(AdminCommands.class).status();
+			return SpringApplication.exit(context);
 		}
 	}
 }
