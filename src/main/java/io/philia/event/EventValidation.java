@@ -98,8 +98,10 @@ final class EventValidation {
 			}
 			return null;
 		}
-		return new MemberIdentity(member.externalId(), member.email(), member.firstName(), member.lastName(),
+		var identity = new MemberIdentity(member.externalId(), member.email(), member.firstName(), member.lastName(),
 				member.locale());
+		identity.check(v, "member");
+		return identity;
 	}
 
 	private static Money total(Violations v, OrderData order) {

@@ -5,4 +5,16 @@ package io.philia.member;
  * if the programme does not know them yet.
  */
 public record MemberIdentity(String externalId, String email, String firstName, String lastName, String locale) {
+
+	/** Records what is wrong with these fields, named under {@code field} (as "member.email"). */
+	public void check(io.philia.platform.Violations v, String field) {
+		MemberFields.externalId(v, field + ".externalId", externalId);
+		MemberFields.email(v, field + ".email", email);
+		if (externalId == null && email == null) {
+			v.add(field, "needs an externalId or an email");
+		}
+		MemberFields.name(v, field + ".firstName", firstName);
+		MemberFields.name(v, field + ".lastName", lastName);
+		MemberFields.locale(v, field + ".locale", locale);
+	}
 }

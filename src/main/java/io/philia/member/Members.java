@@ -88,23 +88,19 @@ public class Members {
 	@Transactional
 	public Identified identify(String programId, MemberIdentity identity) {
 		var v = new Violations();
-		String externalId = MemberFields.externalId(v, "member.externalId", identity.externalId());
-		String email = MemberFields.email(v, "member.email", identity.email());
-		if (externalId == null && email == null) {
-			v.add("member", "needs an externalId or an email");
-		}
-		String firstName = MemberFields.name(v, "member.firstName", identity.firstName());
-		String lastName = MemberFields.name(v, "member.lastName", identity.lastName());
-		String locale = MemberFields.locale(v, "member.locale", identity.locale());
+		identity.check(v, "member");
 		v.throwIfAny();
+		String externalId = identity.externalId();
+		String email = identity.email();
+		String locale = identity.locale() == null ? null : identity.locale().toLowerCase(Locale.ROOT);
 
 		Optional<Member> known = find(programId, externalId, email);
 		if (known.isPresent()) {
 			return new Identified(known.get(), false);
 		}
 		Instant now = clock.instant();
-		var member = new Member(Ids.next(clock), externalId, email, null, firstName, lastName, null, locale,
-				Map.of(), json.createObjectNode(), now, now);
+		var member = new Member(Ids.next(clock), externalId, email, null, identity.firstName(), identity.lastName(),
+				null, locale, Map.of(), json.createObjectNode(), now, now);
 		if (insert(programId, member)) {
 			events.publishEvent(new MemberEnrolled(programId, member.id(), externalId));
 			return new Identified(member, true);

@@ -1,0 +1,182 @@
+package io.philia.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.philia.support.HttpTest;
+import io.philia.support.HttpTest.Shop;
+import tools.jackson.databind.JsonNode;
+
+/** Every bad input gets a clear problem+json 4xx, and nothing is written. */
+abstract class BadInputContract extends HttpTest {
+
+	static final String GOOD = """
+			{"type":"order.paid","member":{"externalId":"C-1"},
+			 "order":{"id":"1","currency":"EUR","total":"150.00","lines":[{"sku":"A","quantity":1,"unitPrice":"150.00"}]}}""";
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{", "not json", "[1,2", "{\"type\": \"order.paid\",}", "\"just a string\"" })
+	void malformedJsonIsA400(String body) {
+		var shop = newShop();
+
+		shop.api().event("k", body).expectProblem(400, "malformed-json");
+
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void anUnknownEventTypeIsA400() {
+		var shop = newShop();
+
+		shop.api().event("k", GOOD.replace("order.paid", "order.shipped")).expectProblem(400, "unknown-event-type");
+
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void aMissingTotalIsA400NamingTheField() {
+		var shop = newShop();
+
+		JsonNode problem = shop.api().event("k", GOOD.replace("\"total\":\"150.00\",", "")).expectProblem(400, "validation")
+			.body();
+
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("order.total");
+		assertNothingWritten(shop);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "-150.00", "abc", "1.234", "1e5", "", "150,00" })
+	void aNegativeOrNonNumericTotalIsA400(String total) {
+		var shop = newShop();
+
+		JsonNode problem = shop.api().event("k", GOOD.replace("\"150.00\",\"lines\"", "\"" + total + "\",\"lines\""))
+			.expectProblem(400, "validation")
+			.body();
+
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("order.total");
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void aNumberWhereTextIsExpectedOrTheOtherWayRoundIsA400() {
+		var shop = newShop();
+
+		JsonNode problem = shop.api().event("k", GOOD.replace("\"quantity\":1", "\"quantity\":\"one\""))
+			.expectProblem(400, "validation")
+			.body();
+
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("order.lines[0].quantity");
+		assertNothingWritten(shop);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "XYZ", "eur", "EURO", "" })
+	void anUnknownCurrencyIsA400(String currency) {
+		var shop = newShop();
+
+		shop.api().event("k", GOOD.replace("\"EUR\"", "\"" + currency + "\"")).expectProblem(400, "validation");
+
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void anOrderInAnotherCurrencyThanTheStoresIsA422() {
+		var shop = newShop();
+
+		shop.api().event("k", GOOD.replace("\"EUR\"", "\"USD\"")).expectProblem(422, "currency-mismatch");
+
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void everyFieldAtFaultIsListedAtOnce() {
+		var shop = newShop();
+
+		JsonNode problem = shop.api().event("k", """
+				{"type":"order.paid","occurredAt":"yesterday","member":{"email":"not-an-email"},
+				 "order":{"id":"","currency":"EUR","total":"-1","lines":[{"quantity":0,"unitPrice":"x"}]}}""")
+			.expectProblem(400, "validation")
+			.body();
+
+		assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString())).contains("occurredAt",
+				"member.email", "order.id", "order.total", "order.lines[0].sku", "order.lines[0].quantity");
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void aBodyOverOneMebibyteIsA413() {
+		var shop = newShop();
+		String padding = "x".repeat(1024 * 1024);
+
+		shop.api().event("k", GOOD.replace("\"id\":\"1\"", "\"id\":\"1\",\"note\":\"" + padding + "\""))
+			.expectProblem(413, "payload-too-large");
+
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void aRefundLargerThanTheOrderIsA422AndTakesNothingBack() {
+		var shop = newShop();
+		String memberId = shop.api().event("paid", GOOD).expect(201).body().at("/member/id").asString();
+
+		shop.api().event("refund", """
+				{"type":"order.refunded","order":{"id":"1"},"refund":{"amount":"150.01"}}""")
+			.expectProblem(422, "refund-exceeds-order");
+		shop.api().event("refund-unknown", """
+				{"type":"order.refunded","order":{"id":"nope"}}""").expectProblem(422, "order-unknown");
+
+		assertThat(shop.api().get("/api/v1/members/" + memberId + "/points").points("available")).isEqualTo(100);
+	}
+
+	@Test
+	void aMissingOrWrongApiKeyIsA401() {
+		var shop = newShop();
+
+		shop.api().withKey(null).post("/api/v1/events", GOOD, "k").expectProblem(401, "unauthenticated");
+		shop.api().withKey("phk_wrongwrongwrongwrongwrongwrong").post("/api/v1/events", GOOD, "k")
+			.expectProblem(401, "unauthenticated");
+		shop.api().withKey(ADMIN_KEY).post("/api/v1/events", GOOD, "k").expectProblem(401, "unauthenticated");
+
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void aStoreKeyCannotUseTheAdministrationApi() {
+		var shop = newShop();
+
+		shop.api().get("/api/v1/admin/programmes").expectProblem(401, "admin-key-required");
+	}
+
+	@Test
+	void aBodyThatIsNotJsonIsA415() {
+		var shop = newShop();
+
+		var response = shop.api().send("POST", "/api/v1/events", "type=order.paid",
+				Map.of("Content-Type", "text/plain", "Idempotency-Key", "k"));
+
+		assertThat(response.status()).isIn(400, 415);
+		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void unknownPathsAndMethodsAreProblemsToo() {
+		var shop = newShop();
+
+		shop.api().get("/api/v1/nothing-here").expectProblem(404, "not-found");
+		shop.api().delete("/api/v1/events").expectProblem(405, "method-not-allowed");
+		shop.api().get("/api/v1/members/not-an-id").expectProblem(404, "member-not-found");
+		shop.api().get("/api/v1/members?limit=0").expectProblem(400, "validation");
+		shop.api().get("/api/v1/members?limit=abc").expectProblem(400, "validation");
+		shop.api().get("/api/v1/members?cursor=abc%21").expectProblem(400, "validation");
+	}
+
+	private static void assertNothingWritten(Shop shop) {
+		assertThat(shop.api().get("/api/v1/members").expect(200).body().get("items")).isEmpty();
+	}
+}
