@@ -1,0 +1,12 @@
+package io.philia.ledger;
+
+import io.philia.support.OnPostgres;
+
+@OnPostgres
+class LedgerInvariantsOnPostgresTest extends LedgerInvariantsContract {
+
+	@Override
+	int sequences() {
+		return 500;
+	}
+}
