@@ -13,9 +13,12 @@ public final class AdminCli {
 	public static int run(Class<?> application, String[] args) {
 		var app = new SpringApplication(application);
 		app.setWebApplicationType(WebApplicationType.NONE);
-		app.setDefaultProperties(java.util.Map.of("philia.cli", "admin", "philia.demo.enabled", "false",
-				"logging.level.root", "warn"));
-		try (ConfigurableApplicationContext context = app.run(args)) {
+		// As arguments, not defaults: they must win over the profile's settings (the dev demo stays off).
+		String[] all = java.util.stream.Stream
+			.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--philia.cli=admin",
+					"--philia.demo.enabled=false", "--logging.level.root=warn"))
+			.toArray(String[]::new);
+		try (ConfigurableApplicationContext context = app.run(all)) {
 			return SpringApplication.exit(context);
 		}
 	}

@@ -60,10 +60,23 @@ class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		List<String> words = args.getNonOptionArgs();
-		String command = words.size() > 1 ? words.get(1) : "help";
+		// Options as an operator types them, "--name value" or "--name=value" (Spring's parser knows only the latter).
+		List<String> words = new java.util.ArrayList<>();
 		Map<String, String> o = new HashMap<>();
-		args.getOptionNames().forEach(name -> o.put(name, args.getOptionValues(name).getFirst()));
+		String[] source = args.getSourceArgs();
+		for (int i = 0; i < source.length; i++) {
+			String arg = source[i];
+			if (!arg.startsWith("--")) {
+				words.add(arg);
+			}
+			else if (arg.contains("=")) {
+				o.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+			}
+			else {
+				o.put(arg.substring(2), i + 1 < source.length && !source[i + 1].startsWith("--") ? source[++i] : "");
+			}
+		}
+		String command = words.size() > 1 ? words.get(1) : "help";
 		try {
 			switch (command) {
 				case "list" -> list();
