@@ -117,9 +117,15 @@ public class EventIngestion {
 	private Step paid(Store store, ValidEvent event, String eventId) {
 		requireStoreCurrency(store, event.total());
 		Identified who = members.identify(store.programId(), event.identity());
-		orders.insert(store.programId(), store.id(),
-				StoreOrder.placed(event.orderId(), who.member().id(), store.currency(), event.total().minor(),
-						event.lines()));
+		long points = store.earning().pointsFor(event.total().minor());
+		var fresh = StoreOrder.placed(event.orderId(), who.member().id(), store.currency(), event.total().minor(),
+				event.lines());
+		fresh.pay(event.total().minor(), event.lines(), points);
+		// The usual case, an order Philia hears of when it is paid, is one insert.
+		if (orders.insert(store.programId(), store.id(), fresh)) {
+			Movement movement = earn(store, who.member(), fresh, eventId);
+			return new Step(who.member(), who.enrolled(), fresh, movement, null);
+		}
 		StoreOrder order = lockOwnOrder(store, event.orderId(), who.member());
 		if (order.status() == OrderStatus.CANCELLED) {
 			throw new PhiliaException(EventProblems.ORDER_CANCELLED,
@@ -129,15 +135,21 @@ public class EventIngestion {
 			return new Step(who.member(), who.enrolled(), order, null,
 					"order " + event.orderId() + " is already " + order.status().api() + "; it earns once");
 		}
-		long points = store.earning().pointsFor(event.total().minor());
 		order.pay(event.total().minor(), event.lines(), points);
-		Movement movement = null;
-		if (points > 0) {
-			movement = ledger.earn(store.programId(), who.member().id(), points, Cause.order(event.orderId(), eventId));
-			order.earnedBy(movement.id());
-		}
 		orders.update(store.programId(), store.id(), order, true);
+		Movement movement = earn(store, who.member(), order, eventId);
 		return new Step(who.member(), who.enrolled(), order, movement, null);
+	}
+
+	private Movement earn(Store store, Member member, StoreOrder order, String eventId) {
+		if (order.earnedPoints() == 0) {
+			return null;
+		}
+		Movement movement = ledger.earn(store.programId(), member.id(), order.earnedPoints(),
+				Cause.order(order.orderId(), eventId));
+		order.earnedBy(movement.id());
+		orders.recordEarning(store.programId(), store.id(), order.orderId(), movement.id());
+		return movement;
 	}
 
 	private Step cancelled(Store store, ValidEvent event, String eventId) {

@@ -66,6 +66,13 @@ class OrderBook {
 		}
 	}
 
+	/** Links an order to the journal entry that credited its points (refunds name it as what they correct). */
+	void recordEarning(String programId, String storeId, String orderId, String entryId) {
+		jdbc.sql("update store_order set earn_entry_id = ? where program_id = ? and store_id = ? and order_id = ?")
+			.params(entryId, programId, storeId, orderId)
+			.update();
+	}
+
 	private void writeLines(String programId, String storeId, StoreOrder order) {
 		List<OrderLine> lines = order.lines();
 		for (int i = 0; i < lines.size(); i++) {

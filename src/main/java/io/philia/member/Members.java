@@ -76,7 +76,11 @@ public class Members {
 		Instant now = clock.instant();
 		var member = new Member(Ids.next(clock), externalId, email, phone, firstName, lastName, birthDate, locale,
 				consents, attributes == null ? json.createObjectNode() : attributes, now, now);
-		insert(programId, member);
+		if (!insert(programId, member)) {
+			// A concurrent enrolment of the same customer got in between the check and the insert.
+			throw new PhiliaException(MemberProblems.MEMBER_ALREADY_EXISTS,
+					"The programme already has a member with this externalId or email");
+		}
 		events.publishEvent(new MemberEnrolled(programId, member.id(), externalId));
 		return member;
 	}

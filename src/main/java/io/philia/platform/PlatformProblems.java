@@ -39,6 +39,9 @@ public final class PlatformProblems {
 	public static final ProblemType CONCURRENT_REQUEST = new ProblemType("concurrent-request", 1013, 409,
 			"Another request with this Idempotency-Key is in progress");
 
+	public static final ProblemType CONFLICT = new ProblemType("conflict", 1014, 409,
+			"The request conflicts with the current state; read it again and retry");
+
 	private PlatformProblems() {
 	}
 }

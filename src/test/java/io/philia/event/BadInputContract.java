@@ -120,6 +120,27 @@ abstract class BadInputContract extends HttpTest {
 	}
 
 	@Test
+	void aChunkedBodyOverOneMebibyteIsA413Too() throws Exception {
+		var shop = newShop();
+		byte[] body = GOOD.replace("\"id\":\"1\"", "\"id\":\"1\",\"note\":\"" + "x".repeat(1024 * 1024) + "\"")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		// No Content-Length: the limit must be enforced while reading.
+		var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/events"))
+			.header("Authorization", "Bearer " + shop.api().key())
+			.header("Content-Type", "application/json")
+			.header("Idempotency-Key", "k")
+			.POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+			.build();
+
+		var response = java.net.http.HttpClient.newHttpClient()
+			.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertNothingWritten(shop);
+	}
+
+	@Test
 	void aRefundLargerThanTheOrderIsA422AndTakesNothingBack() {
 		var shop = newShop();
 		String memberId = shop.api().event("paid", GOOD).expect(201).body().at("/member/id").asString();

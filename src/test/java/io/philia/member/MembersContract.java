@@ -50,6 +50,32 @@ abstract class MembersContract extends HttpTest {
 	}
 
 	@Test
+	void twentyConcurrentEnrolmentsOfOneCustomerMakeOneMember() throws Exception {
+		var shop = newShop();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+		var start = new java.util.concurrent.CountDownLatch(1);
+		var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+		for (int i = 0; i < 20; i++) {
+			statuses.add(pool.submit(() -> {
+				start.await();
+				return shop.api().post("/api/v1/members", "{\"externalId\":\"C-1\"}").status();
+			}));
+		}
+		start.countDown();
+		var results = new java.util.ArrayList<Integer>();
+		for (var status : statuses) {
+			results.add(status.get());
+		}
+		pool.shutdown();
+
+		assertThat(results).containsOnly(201, 409);
+		assertThat(results).filteredOn(s -> s == 201).hasSize(1);
+		JsonNode members = shop.api().get("/api/v1/members").body();
+		assertThat(members.get("items")).hasSize(1);
+		shop.api().get("/api/v1/members/" + members.at("/items/0/id").asString()).expect(200);
+	}
+
+	@Test
 	void anEnrolmentRetriedWithItsIdempotencyKeyReturnsTheSameMember() {
 		var shop = newShop();
 

@@ -31,6 +31,10 @@ public final class Api {
 		this.json = json;
 	}
 
+	public String key() {
+		return key;
+	}
+
 	public Api withKey(String otherKey) {
 		return new Api(port, otherKey, json);
 	}

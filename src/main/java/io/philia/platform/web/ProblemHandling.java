@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
@@ -109,6 +110,16 @@ class ProblemHandling {
 		return ResponseEntity.status(type.status())
 			.header(HttpHeaders.RETRY_AFTER, "5")
 			.body(Problems.of(type, "The database is unavailable; retry in a few seconds", Map.of()));
+	}
+
+	/**
+	 * A constraint the database enforced and the code did not check first (two concurrent writes of the
+	 * same unique value): the request lost a race, it did not break anything.
+	 */
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+		log.warn("Constraint violation answered as 409: {}", e.getMostSpecificCause().getMessage());
+		return answer(PlatformProblems.CONFLICT, "Another request changed the same data at the same moment", Map.of());
 	}
 
 	@ExceptionHandler(Exception.class)
