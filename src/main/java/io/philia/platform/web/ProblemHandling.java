@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -103,7 +104,7 @@ class ProblemHandling {
 	}
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-			DataAccessResourceFailureException.class, QueryTimeoutException.class })
+			DataAccessResourceFailureException.class, QueryTimeoutException.class, TransactionSystemException.class })
 	ResponseEntity<ProblemDetail> databaseDown(Exception e) {
 		log.warn("Database unavailable: {}", e.getMessage());
 		ProblemType type = PlatformProblems.SERVICE_UNAVAILABLE;
@@ -124,8 +125,21 @@ class ProblemHandling {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception e) {
+		if (lostConnection(e)) {
+			return databaseDown(e);
+		}
 		log.error("Unexpected error", e);
 		return answer(PlatformProblems.INTERNAL, "An unexpected error occurred; it has been logged", Map.of());
+	}
+
+	/** SQLSTATE class 08: the connection to the database broke (the server went away mid-request). */
+	private static boolean lostConnection(Throwable e) {
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private ResponseEntity<ProblemDetail> invalid(InvalidRequest e) {
