@@ -94,5 +94,6 @@ abstract class AdministrationContract extends HttpTest {
 		assertThat(openApi.at("/paths").has("/api/v1/events")).isTrue();
 		assertThat(openApi.at("/paths").has("/api/v1/members/{memberId}/points")).isTrue();
 		assertThat(anonymous.get("/actuator/prometheus").expect(200).raw().body()).contains("jvm_memory_used_bytes");
+		assertThat(anonymous.get("/swagger-ui/index.html").expect(200).raw().body()).contains("swagger-ui");
 	}
 }
