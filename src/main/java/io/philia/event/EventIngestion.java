@@ -16,6 +16,7 @@ import io.philia.ledger.PointsLedger;
 import io.philia.member.Identified;
 import io.philia.member.Member;
 import io.philia.member.Members;
+import io.philia.platform.GroupCommit;
 import io.philia.platform.Ids;
 import io.philia.platform.Idempotency;
 import io.philia.platform.Money;
@@ -36,6 +37,8 @@ public class EventIngestion {
 
 	private final Idempotency idempotency;
 
+	private final GroupCommit groupCommit;
+
 	private final Programmes programmes;
 
 	private final Members members;
@@ -50,9 +53,10 @@ public class EventIngestion {
 
 	private final Clock clock;
 
-	EventIngestion(Idempotency idempotency, Programmes programmes, Members members, PointsLedger ledger,
+	EventIngestion(Idempotency idempotency, GroupCommit groupCommit, Programmes programmes, Members members, PointsLedger ledger,
 			OrderBook orders, JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.idempotency = idempotency;
+		this.groupCommit = groupCommit;
 		this.programmes = programmes;
 		this.members = members;
 		this.ledger = ledger;
@@ -70,9 +74,20 @@ public class EventIngestion {
 		Idempotency.checkKey(idempotencyKey);
 		ValidEvent event = EventValidation.validate(request, clock);
 		// Keys are the store's own: two stores of a programme may use the same key for different events.
-		var outcome = idempotency.once(caller.programId(), "event:" + caller.storeId(), idempotencyKey, request,
-				EventResult.class, () -> process(caller, idempotencyKey, request, event));
+		var outcome = groupCommit.execute(shardKey(caller, event),
+				() -> idempotency.once(caller.programId(), "event:" + caller.storeId(), idempotencyKey, request,
+						EventResult.class, () -> process(caller, idempotencyKey, request, event)));
 		return new Ingested(outcome.value(), outcome.replayed());
+	}
+
+	/**
+	 * Events of one customer go to one writer; an event that does not name its customer (a refund) goes by
+	 * its order. Either way concurrent work on one member's rows is rare across writers.
+	 */
+	private static String shardKey(StoreContext caller, ValidEvent event) {
+		var who = event.identity();
+		String key = who == null ? event.orderId() : who.externalId() != null ? who.externalId() : who.email();
+		return caller.programId() + "/" + key;
 	}
 
 	private EventResult process(StoreContext caller, String key, EventRequest request, ValidEvent event) {

@@ -3,28 +3,45 @@ package io.philia.platform;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs work in one database transaction and runs it again when the database says another transaction
  * got in the way (lock timeout, deadlock victim, a concurrent insert of the same key). The work must be
- * safe to repeat: everything it wrote was rolled back.
+ * safe to repeat: everything it wrote was rolled back. Inside a transaction already, the work joins it.
  */
 @Component
 public class Transactions {
 
 	private static final int ATTEMPTS = 8;
 
+	private static final int BROKEN_CONNECTION_ATTEMPTS = 3;
+
 	private final TransactionTemplate template;
 
-	Transactions(TransactionTemplate template) {
+	private final DataSource dataSource;
+
+	Transactions(TransactionTemplate template, DataSource dataSource) {
 		this.template = template;
+		this.dataSource = dataSource;
 	}
 
 	public <T> T inTransaction(Supplier<T> work) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// Joined: a retry here could not undo what failed; whoever owns the transaction retries it.
+			return work.get();
+		}
 		for (int attempt = 1;; attempt++) {
 			try {
 				return template.execute(status -> work.get());
@@ -35,6 +52,25 @@ public class Transactions {
 				}
 				backOff(attempt);
 			}
+			catch (CannotGetJdbcConnectionException e) {
+				// No connection within the pool's timeout: the database is down; waiting again helps nobody.
+				throw e;
+			}
+			catch (DataAccessResourceFailureException | TransactionSystemException e) {
+				// A pooled connection that died with the database (now back) fails once and leaves the pool;
+				// running again is safe: whatever did commit is found by its idempotency key.
+				if (attempt >= BROKEN_CONNECTION_ATTEMPTS) {
+					throw e;
+				}
+				evictIdleConnections();
+			}
+		}
+	}
+
+	/** The other idle connections died with this one: drop them rather than fail on each in turn. */
+	private void evictIdleConnections() {
+		if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+			hikari.getHikariPoolMXBean().softEvictConnections();
 		}
 	}
 

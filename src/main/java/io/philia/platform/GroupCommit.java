@@ -1,0 +1,190 @@
+package io.philia.platform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Group commit: one writer per shard drains its queue and runs up to {@code maxBatch} pieces of work in
+ * one database transaction, each in its own savepoint, and completes every caller only after the commit.
+ * One commit then carries many events, which is what lets ingestion go past the database's
+ * one-transaction-per-event rate (DESIGN: the hot path). A piece of work that fails is rolled back to its
+ * savepoint and fails alone; a batch whose commit fails is run again whole (every piece was rolled back),
+ * and if it keeps failing every caller in it gets the error: never half a batch.
+ *
+ * <p>Callers with the same shard key go to the same writer, so the work of one member is serialised in
+ * memory instead of in a queue of row locks.
+ */
+@Component
+public class GroupCommit implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+
+	private static final int PIECE_ATTEMPTS = 5;
+
+	private final boolean enabled;
+
+	private final int maxBatch;
+
+	private final Transactions transactions;
+
+	private final TransactionTemplate savepoint;
+
+	private final List<Shard> shards = new ArrayList<>();
+
+	GroupCommit(GroupCommitSettings settings, Transactions transactions, PlatformTransactionManager manager) {
+		this.enabled = settings.enabled();
+		this.maxBatch = settings.maxBatch();
+		this.transactions = transactions;
+		this.savepoint = new TransactionTemplate(manager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+		if (enabled) {
+			for (int i = 0; i < settings.shards(); i++) {
+				shards.add(new Shard(i, settings.queue()));
+			}
+		}
+	}
+
+	/**
+	 * Runs the work in a shared transaction of its shard and returns its result once committed; without
+	 * group commit (or from inside a transaction already), in a transaction of its own.
+	 */
+	public <T> T execute(String shardKey, Supplier<T> work) {
+		if (!enabled || TransactionSynchronizationManager.isActualTransactionActive()) {
+			return transactions.inTransaction(work);
+		}
+		var piece = new Piece<>(work);
+		Shard shard = shards.get(Math.floorMod(shardKey.hashCode(), shards.size()));
+		try {
+			if (!shard.queue.offer(piece, 5, TimeUnit.SECONDS)) {
+				throw new PhiliaException(PlatformProblems.SERVICE_UNAVAILABLE,
+						"The ingestion queue is full; retry in a moment");
+			}
+			return piece.result.get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while waiting for the commit", e);
+		}
+		catch (TimeoutException e) {
+			throw new PhiliaException(PlatformProblems.SERVICE_UNAVAILABLE, "The commit took too long; retry with the same key");
+		}
+		catch (ExecutionException e) {
+			if (e.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
+	}
+
+	@Override
+	public void destroy() {
+		shards.forEach(shard -> shard.writer.interrupt());
+	}
+
+	private static final class Piece<T> {
+
+		final Supplier<T> work;
+
+		final CompletableFuture<T> result = new CompletableFuture<>();
+
+		T value;
+
+		RuntimeException error;
+
+		Piece(Supplier<T> work) {
+			this.work = work;
+		}
+
+		void complete() {
+			if (error != null) {
+				result.completeExceptionally(error);
+			}
+			else {
+				result.complete(value);
+			}
+		}
+	}
+
+	private final class Shard {
+
+		final BlockingQueue<Piece<?>> queue;
+
+		final Thread writer;
+
+		Shard(int index, int capacity) {
+			this.queue = new ArrayBlockingQueue<>(capacity);
+			this.writer = Thread.ofPlatform().daemon().name("group-commit-" + index).start(this::drain);
+		}
+
+		private void drain() {
+			List<Piece<?>> batch = new ArrayList<>(maxBatch);
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					batch.add(queue.take());
+				}
+				catch (InterruptedException e) {
+					return;
+				}
+				queue.drainTo(batch, maxBatch - 1);
+				commit(batch);
+				batch.clear();
+			}
+		}
+
+		private void commit(List<Piece<?>> batch) {
+			try {
+				transactions.inTransaction(() -> {
+					batch.forEach(this::run);
+					return null;
+				});
+			}
+			catch (RuntimeException e) {
+				log.warn("A batch of {} failed to commit: {}", batch.size(), e.getMessage());
+				batch.forEach(piece -> {
+					piece.value = null;
+					piece.error = e;
+				});
+			}
+			batch.forEach(Piece::complete);
+		}
+
+		private <T> void run(Piece<T> piece) {
+			piece.value = null;
+			piece.error = null;
+			for (int attempt = 1;; attempt++) {
+				try {
+					piece.value = savepoint.execute(status -> piece.work.get());
+					return;
+				}
+				catch (TransientDataAccessException | DuplicateKeyException e) {
+					if (attempt == PIECE_ATTEMPTS) {
+						piece.error = e;
+						return;
+					}
+				}
+				catch (RuntimeException e) {
+					piece.error = e;
+					return;
+				}
+			}
+		}
+	}
+}
