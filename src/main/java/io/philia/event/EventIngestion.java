@@ -2,6 +2,7 @@ package io.philia.event;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,9 @@ import io.philia.platform.Violations;
 import io.philia.program.Programmes;
 import io.philia.program.Store;
 import io.philia.program.StoreContext;
+import io.philia.rule.Earning;
+import io.philia.rule.RuleEvaluation;
+import io.philia.rule.RuleOutcome;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -44,6 +48,8 @@ public class EventIngestion {
 
 	private final OrderBook orders;
 
+	private final RuleEvaluation rules;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -51,12 +57,13 @@ public class EventIngestion {
 	private final Clock clock;
 
 	EventIngestion(Idempotency idempotency, Programmes programmes, Members members, PointsLedger ledger,
-			OrderBook orders, JdbcClient jdbc, JsonMapper json, Clock clock) {
+			OrderBook orders, RuleEvaluation rules, JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.idempotency = idempotency;
 		this.programmes = programmes;
 		this.members = members;
 		this.ledger = ledger;
 		this.orders = orders;
+		this.rules = rules;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -84,7 +91,7 @@ public class EventIngestion {
 			case "order.paid" -> paid(store, event, eventId);
 			case "order.cancelled" -> cancelled(store, event, eventId);
 			case "order.refunded" -> refunded(store, event, eventId);
-			default -> custom(programId, event);
+			default -> custom(store, event, request, eventId);
 		};
 		record(caller, key, request, event, eventId, step.member().id());
 		Movement movement = step.movement();
@@ -94,11 +101,19 @@ public class EventIngestion {
 		return new EventResult(eventId, event.type(), step.ignored() == null ? "processed" : "ignored",
 				step.ignored(), new MemberRef(step.member().id(), step.member().externalId(), step.enrolled()),
 				step.order() == null ? null : new OrderRef(step.order().orderId(), step.order().status().api()),
-				new PointsRef(earned, clawedBack, shortfall), ledger.balance(programId, step.member().id()));
+				new PointsRef(earned, clawedBack, shortfall), ledger.balance(programId, step.member().id()), step.rules());
 	}
 
-	/** What handling one event did: to whom, to which order, the points it moved, or why it changed nothing. */
-	private record Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored) {
+	/**
+	 * What handling one event did: to whom, to which order, the points it moved, or why it changed nothing;
+	 * for an earning, what each rule decided.
+	 */
+	private record Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored,
+			List<RuleOutcome> rules) {
+
+		Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored) {
+			this(member, enrolled, order, movement, ignored, null);
+		}
 	}
 
 	private Step placed(Store store, ValidEvent event) {
@@ -129,15 +144,16 @@ public class EventIngestion {
 			return new Step(who.member(), who.enrolled(), order, null,
 					"order " + event.orderId() + " is already " + order.status().api() + "; it earns once");
 		}
-		long points = store.earning().pointsFor(event.total().minor());
-		order.pay(event.total().minor(), event.lines(), points);
-		Movement movement = null;
-		if (points > 0) {
-			movement = ledger.earn(store.programId(), who.member().id(), points, Cause.order(event.orderId(), eventId));
+		// The rules decide the points; the store's rate is their default (issue #5).
+		Earning earning = rules.earn(RuleContexts.of(store, event, event.type(), who.member(), eventId, null),
+				Cause.order(event.orderId(), eventId));
+		order.pay(event.total().minor(), event.lines(), earning.points());
+		Movement movement = earning.movement();
+		if (movement != null) {
 			order.earnedBy(movement.id());
 		}
 		orders.update(store.programId(), store.id(), order, true);
-		return new Step(who.member(), who.enrolled(), order, movement, null);
+		return new Step(who.member(), who.enrolled(), order, movement, null, earning.rules());
 	}
 
 	private Step cancelled(Store store, ValidEvent event, String eventId) {
@@ -199,9 +215,11 @@ public class EventIngestion {
 		return new Step(member, false, order, movement, null);
 	}
 
-	private Step custom(String programId, ValidEvent event) {
-		Identified who = members.identify(programId, event.identity());
-		return new Step(who.member(), who.enrolled(), null, null, null);
+	private Step custom(Store store, ValidEvent event, EventRequest request, String eventId) {
+		Identified who = members.identify(store.programId(), event.identity());
+		Earning earning = rules.earn(RuleContexts.of(store, event, event.type(), who.member(), eventId, request.data()),
+				new Cause("event", event.type(), eventId));
+		return new Step(who.member(), who.enrolled(), null, earning.movement(), null, earning.rules());
 	}
 
 	private StoreOrder lockOwnOrder(Store store, String orderId, Member member) {
