@@ -39,7 +39,7 @@ public class Rules {
 		String who = actor(actor);
 		Instant now = clock.instant();
 		String id = Ids.next(clock);
-		store.insertRule(programId, id, active, now);
+		store.insertRule(programId, id, definition.trigger(), active, now);
 		store.insertVersion(programId, id, Ids.next(clock), 1, definition, now);
 		store.audit(programId, Ids.next(clock), id, 1, "created", null, who, now);
 		store.bumpRevision(programId);

@@ -3,6 +3,8 @@
 create table rule (
     id              varchar(36)  primary key,
     program_id      varchar(36)  not null,
+    -- the current version's trigger, for listing rules by trigger
+    trigger_type    varchar(80)  not null,
     current_version integer      not null,
     active          boolean      not null,
     created_at      timestamp with time zone not null,

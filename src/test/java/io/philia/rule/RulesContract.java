@@ -54,6 +54,25 @@ abstract class RulesContract extends HttpTest {
 	}
 
 	@Test
+	void rulesAreListedByTriggerPageByPage() {
+		var shop = newShop();
+		createRule(shop.api(), THRESHOLD);
+		createRule(shop.api(), """
+				{"name":"Review bonus","trigger":"custom.review_written","effect":{"type":"fixed","points":50}}""");
+		createRule(shop.api(), THRESHOLD.replace("Big basket bonus", "Huge basket bonus"));
+
+		JsonNode first = shop.api().get("/api/v1/rules?trigger=order.paid&limit=1").expect(200).body();
+		JsonNode second = shop.api()
+			.get("/api/v1/rules?trigger=order.paid&limit=1&cursor=" + first.at("/nextCursor").asString())
+			.expect(200)
+			.body();
+
+		assertThat(first.at("/items/0/name").asString()).isEqualTo("Big basket bonus");
+		assertThat(second.at("/items/0/name").asString()).isEqualTo("Huge basket bonus");
+		assertThat(second.has("nextCursor")).isFalse();
+	}
+
+	@Test
 	void anUnknownFieldInTheConditionIsRefusedWithItsPositionAndNothingIsSaved() {
 		var shop = newShop();
 

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -94,7 +95,7 @@ public final class Facts {
 
 	private Map<String, Object> memberVariable() {
 		Member m = context.member();
-		Map<String, Object> member = new LinkedHashMap<>();
+		Map<String, Object> member = new HashMap<>();
 		member.put("id", text(m.id()));
 		member.put("externalId", text(m.externalId()));
 		member.put("email", text(m.email()));
@@ -112,8 +113,55 @@ public final class Facts {
 		member.put("age", birth == null ? -1L : (long) Math.max(Period.between(birth, today).getYears(), -1));
 		member.put("enrolledDays", m.enrolledAt() == null ? 0L
 				: Math.max(ChronoUnit.DAYS.between(m.enrolledAt().atZone(at.getZone()).toLocalDate(), today), 0));
-		stats(member);
-		return member;
+		return new MemberVariable(member);
+	}
+
+	/**
+	 * The member as CEL sees it. The figures from past orders cost a query: they are computed the first
+	 * time an expression reads one of them, and never for rules that do not.
+	 */
+	private final class MemberVariable extends AbstractMap<String, Object> {
+
+		private static final Set<String> FIGURES = Set.of("orderCount", "totalSpent", "daysSinceLastOrder",
+				"ordersThisMonth", "streakMonths");
+
+		private final Map<String, Object> fields;
+
+		private Map<String, Object> figures;
+
+		MemberVariable(Map<String, Object> fields) {
+			this.fields = fields;
+		}
+
+		@Override
+		public Object get(Object key) {
+			return FIGURES.contains(key) ? figures().get(key) : fields.get(key);
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return FIGURES.contains(key) || fields.containsKey(key);
+		}
+
+		@Override
+		public int size() {
+			return fields.size() + FIGURES.size();
+		}
+
+		@Override
+		public Set<Entry<String, Object>> entrySet() {
+			Map<String, Object> all = new HashMap<>(fields);
+			all.putAll(figures());
+			return all.entrySet();
+		}
+
+		private Map<String, Object> figures() {
+			if (figures == null) {
+				figures = new HashMap<>();
+				stats(figures);
+			}
+			return figures;
+		}
 	}
 
 	/** Order count, total spent, days since the last order, orders this month and the monthly streak. */

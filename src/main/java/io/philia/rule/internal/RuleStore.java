@@ -45,11 +45,11 @@ public class RuleStore {
 		}
 	}
 
-	public void insertRule(String programId, String id, boolean active, Instant at) {
+	public void insertRule(String programId, String id, String trigger, boolean active, Instant at) {
 		jdbc.sql("""
-				insert into rule (id, program_id, current_version, active, created_at, updated_at)
-				values (?, ?, 0, ?, ?, ?)""")
-			.params(id, programId, active, utc(at), utc(at))
+				insert into rule (id, program_id, trigger_type, current_version, active, created_at, updated_at)
+				values (?, ?, ?, 0, ?, ?, ?)""")
+			.params(id, programId, trigger, active, utc(at), utc(at))
 			.update();
 	}
 
@@ -60,8 +60,8 @@ public class RuleStore {
 				values (?, ?, ?, ?, ?, ?)""")
 			.params(versionId, programId, ruleId, version, json.writeValueAsString(definition), utc(at))
 			.update();
-		jdbc.sql("update rule set current_version = ?, updated_at = ? where program_id = ? and id = ?")
-			.params(version, utc(at), programId, ruleId)
+		jdbc.sql("update rule set current_version = ?, trigger_type = ?, updated_at = ? where program_id = ? and id = ?")
+			.params(version, definition.trigger(), utc(at), programId, ruleId)
 			.update();
 	}
 
@@ -116,15 +116,12 @@ public class RuleStore {
 			sql.append(" and r.active = :active");
 			params.put("active", active);
 		}
+		if (trigger != null) {
+			sql.append(" and r.trigger_type = :trigger");
+			params.put("trigger", trigger);
+		}
 		sql.append(" order by r.id limit :rows");
-		// The trigger lives in the JSON definition: filtered here, on a programme's handful of rules.
-		return jdbc.sql(sql.toString())
-			.params(params)
-			.query(this::stored)
-			.list()
-			.stream()
-			.filter(r -> trigger == null || trigger.equals(r.definition().trigger()))
-			.toList();
+		return jdbc.sql(sql.toString()).params(params).query(this::stored).list();
 	}
 
 	/** The active rules of a programme, current versions, for compiling. */

@@ -98,6 +98,23 @@ class EvaluatorTest {
 	}
 
 	@Test
+	void theMembersPastOrdersAreReadOnlyWhenARuleLooksAtThem() {
+		var reads = new java.util.concurrent.atomic.AtomicInteger();
+		var context = order(SUNDAY, "274.00");
+		java.util.function.Supplier<List<PastOrder>> history = () -> {
+			reads.incrementAndGet();
+			return List.of();
+		};
+
+		Evaluator.evaluate(rules(rule("Big", "order.total >= 150.0", fixed(5))), null,
+				new Facts(context, Given.PARIS, history), new Given.MemoryUsage());
+		Evaluator.evaluate(rules(rule("First", "member.orderCount == 0", fixed(5)), rule("Any", "member.streakMonths > 0",
+				fixed(5))), null, new Facts(context, Given.PARIS, history), new Given.MemoryUsage());
+
+		assertThat(reads).hasValue(1);
+	}
+
+	@Test
 	void aPerOrderCapAndABudgetCapWhatARuleGives() {
 		var capped = new RuleDefinition("Capped", null, "order.paid", null, fixed(500),
 				new RuleDefinition.Limits(300L, null, null, 400L, null), null, null, null);
