@@ -1,6 +1,5 @@
 package io.philia.rule.internal;
 
-import java.math.BigDecimal;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -17,7 +16,6 @@ import io.philia.platform.PhiliaException;
 import io.philia.rule.RuleDefinition;
 import io.philia.rule.RuleDefinition.Effect;
 import io.philia.rule.RuleDefinition.Hours;
-import io.philia.rule.RuleDefinition.Lines;
 import io.philia.rule.RuleDefinition.Limits;
 import io.philia.rule.RuleDefinition.Validity;
 import io.philia.rule.RuleProblems;
@@ -65,7 +63,7 @@ public final class DefinitionCheck {
 		if (condition != null && trigger != null) {
 			expression("condition", condition, trigger, false);
 		}
-		Effect effect = effect(rule.effect(), trigger);
+		Effect effect = new EffectCheck(this).check(rule.effect(), trigger);
 		Limits limits = limits(rule.limits());
 		Validity validity = validity(rule.validity());
 		int priority = rule.priority() == null ? RuleDefinition.DEFAULT_PRIORITY : rule.priority();
@@ -98,129 +96,6 @@ public final class DefinitionCheck {
 			return null;
 		}
 		return trigger;
-	}
-
-	private Effect effect(Effect effect, String trigger) {
-		if (effect == null || effect.type() == null) {
-			add("effect.type", "is required: one of " + EFFECTS.stream().sorted().toList());
-			return effect;
-		}
-		String type = effect.type();
-		if (!EFFECTS.contains(type)) {
-			add("effect.type", "must be one of " + EFFECTS.stream().sorted().toList());
-			return effect;
-		}
-		boolean order = ConditionLanguage.isOrder(trigger);
-		boolean member = trigger != null && MEMBER_TRIGGERS.contains(trigger);
-		if (trigger != null && !order && Set.of("perAmount", "perUnit").contains(type)) {
-			add("effect.type", type + " counts an order's amount or units: it needs the trigger order.paid");
-		}
-		if (trigger != null && !member && type.equals("perField")) {
-			add("effect.type", "perField rewards profile fields: it needs the trigger member.enrolled or member.changed");
-		}
-		allowed(effect.per() != null || effect.rounding() != null, type.equals("perAmount"), "effect.per", type);
-		allowed(effect.factor() != null, type.equals("multiplier"), "effect.factor", type);
-		allowed(effect.expression() != null, type.equals("fixed"), "effect.expression", type);
-		allowed(effect.fields() != null, type.equals("perField"), "effect.fields", type);
-		allowed(effect.points() != null, !type.equals("multiplier"), "effect.points", type);
-		allowed(effect.lines() != null, Set.of("perAmount", "perUnit", "multiplier").contains(type) && order,
-				"effect.lines", type + " without an order");
-		String rounding = effect.rounding();
-		String expression = effect.expression();
-		switch (type) {
-			case "perAmount" -> {
-				points(effect.points(), true);
-				if (effect.per() == null || !effect.per().matches("\\d{1,12}(\\.\\d{1,4})?")
-						|| new BigDecimal(effect.per()).signum() <= 0) {
-					add("effect.per", "must be a positive decimal amount such as \"15.00\"");
-				}
-				rounding = rounding == null ? "steps" : rounding;
-				if (!rounding.equals("steps") && !rounding.equals("proportional")) {
-					add("effect.rounding", "must be \"steps\" or \"proportional\"");
-				}
-			}
-			case "fixed" -> {
-				if ((effect.points() == null) == (expression == null)) {
-					add("effect.points", "or effect.expression (CEL giving an int), exactly one of them, is required");
-				}
-				else if (expression != null) {
-					expression = expression.strip();
-					if (trigger != null) {
-						expression("effect.expression", expression, trigger, true);
-					}
-				}
-				else {
-					points(effect.points(), true);
-				}
-			}
-			case "perUnit", "perField" -> points(effect.points(), true);
-			case "multiplier" -> {
-				if (effect.factor() == null || !effect.factor().matches("\\d{1,3}(\\.\\d{1,4})?")
-						|| new BigDecimal(effect.factor()).compareTo(BigDecimal.ONE) < 0) {
-					add("effect.factor", "must be a decimal from 1 to 999, such as \"2\" or \"1.5\"");
-				}
-			}
-			default -> throw new IllegalStateException(type);
-		}
-		if (type.equals("perField")) {
-			fields(effect.fields());
-		}
-		lines(effect.lines());
-		return new Effect(type, effect.points(), effect.per(), type.equals("perAmount") ? rounding : null,
-				effect.factor(), expression, effect.lines(), effect.fields());
-	}
-
-	private void allowed(boolean present, boolean allowed, String field, String type) {
-		if (present && !allowed) {
-			add(field, "does not apply to a " + type + " effect");
-		}
-	}
-
-	private void points(Long points, boolean required) {
-		if (points == null ? required : points < 0 || points > MAX_POINTS) {
-			add("effect.points", "must be a whole number of points from 0 to " + MAX_POINTS);
-		}
-	}
-
-	private void fields(List<String> fields) {
-		if (fields == null || fields.isEmpty()) {
-			add("effect.fields", "must list profile fields: " + PROFILE_FIELDS.stream().sorted().toList()
-					+ " or attributes.<name>");
-			return;
-		}
-		for (int i = 0; i < fields.size(); i++) {
-			String field = fields.get(i);
-			if (field == null || !PROFILE_FIELDS.contains(field) && !field.matches("attributes\\.[A-Za-z0-9_-]{1,60}")) {
-				add("effect.fields[" + i + "]", "must be one of " + PROFILE_FIELDS.stream().sorted().toList()
-						+ " or attributes.<name>");
-			}
-		}
-	}
-
-	private void lines(Lines lines) {
-		if (lines == null) {
-			return;
-		}
-		int named = 0;
-		named += names("effect.lines.skus", lines.skus());
-		named += names("effect.lines.categories", lines.categories());
-		named += names("effect.lines.brands", lines.brands());
-		if (named == 0) {
-			add("effect.lines", "must name at least one SKU, category or brand");
-		}
-	}
-
-	private int names(String field, List<String> names) {
-		if (names == null) {
-			return 0;
-		}
-		for (int i = 0; i < names.size(); i++) {
-			String name = names.get(i);
-			if (name == null || name.isBlank() || name.length() > 100) {
-				add(field + "[" + i + "]", "must be 1 to 100 characters");
-			}
-		}
-		return names.size();
 	}
 
 	private Limits limits(Limits limits) {
@@ -310,7 +185,7 @@ public final class DefinitionCheck {
 		}
 	}
 
-	private void expression(String field, String expression, String trigger, boolean points) {
+	void expression(String field, String expression, String trigger, boolean points) {
 		if (expression.length() > MAX_EXPRESSION) {
 			add(field, "must be at most " + MAX_EXPRESSION + " characters");
 			return;
@@ -341,7 +216,7 @@ public final class DefinitionCheck {
 		return value;
 	}
 
-	private void add(String field, String message) {
+	void add(String field, String message) {
 		violations.add(new FieldViolation(field, message));
 	}
 }

@@ -1,22 +1,15 @@
 package io.philia.rule.internal;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.cel.runtime.CelEvaluationException;
 import io.philia.ledger.Attribution;
 import io.philia.member.Member;
 import io.philia.platform.Money;
 import io.philia.program.EarningRate;
-import io.philia.rule.EarningContext;
-import io.philia.rule.RuleDefinition.Effect;
 import io.philia.rule.RuleDefinition.Limits;
 import io.philia.rule.RuleOutcome;
-import io.philia.rule.internal.CompiledRule.LineFilter;
 import io.philia.rule.internal.Decision.Applied;
 import io.philia.rule.internal.Decision.Failed;
 import io.philia.rule.internal.Decision.Skipped;
@@ -117,7 +110,7 @@ public final class Evaluator {
 		else {
 			Money total = facts.context().order().total();
 			long points = rate.pointsFor(total.minor());
-			decision = new Applied(points, describe(rate.points(), rate.per().amount(), rate.rounding().name(), total));
+			decision = new Applied(points, Effects.describe(rate, total));
 			multipliable += points;
 		}
 		add(null, null, null, STORE_RATE, decision);
@@ -149,147 +142,23 @@ public final class Evaluator {
 			return new Skipped("already given to this member once");
 		}
 		List<Use> pending = new ArrayList<>();
-		Decision effect = effect(rule, pending);
+		Decision effect = Effects.of(rule, facts, multipliable, usage, pending);
 		if (!(effect instanceof Applied applied)) {
 			return effect;
 		}
-		Decision capped = cap(rule, applied, pending);
-		if (capped instanceof Applied && member.id() != null) {
-			if (once) {
-				pending.add(new Use(rule.id(), member.id(), "once", 1));
+		Decision capped = Caps.apply(rule, applied, facts, usage, pending);
+		if (capped instanceof Applied) {
+			if (rule.effect().type().equals("perAmount") && rule.lines() == null) {
+				wholeOrderRate = rule.name();
 			}
-			uses.addAll(pending);
+			if (member.id() != null) {
+				if (once) {
+					pending.add(new Use(rule.id(), member.id(), "once", 1));
+				}
+				uses.addAll(pending);
+			}
 		}
 		return capped;
-	}
-
-	private Decision effect(CompiledRule rule, List<Use> pending) {
-		Effect effect = rule.effect();
-		EarningContext.Order order = facts.context().order();
-		try {
-			return switch (effect.type()) {
-				case "perAmount" -> {
-					long amount = amount(order, rule.lines());
-					Money per = Money.of(effect.per(), order.total().currencyCode());
-					var rate = new EarningRate(effect.points(), per, EarningRate.Rounding.valueOf(
-							effect.rounding().toUpperCase(Locale.ROOT)));
-					if (rule.lines() == null) {
-						wholeOrderRate = rule.name();
-					}
-					yield new Applied(rate.pointsFor(amount), describe(effect.points(), per.amount(),
-							rate.rounding().name(), Money.ofMinor(amount, order.total().currencyCode()))
-							+ lines(rule.lines()));
-				}
-				case "fixed" -> {
-					if (rule.points() == null) {
-						yield new Applied(effect.points(), "a bonus of " + effect.points() + " points");
-					}
-					Object value = rule.points().eval(facts.variables());
-					long points = value instanceof Long l ? l : -1;
-					if (points < 0 || points > DefinitionCheck.MAX_POINTS) {
-						yield new Failed("its points expression gave " + value + ", not a number of points from 0 to "
-								+ DefinitionCheck.MAX_POINTS);
-					}
-					yield new Applied(points, points + " points from " + effect.expression());
-				}
-				case "perUnit" -> {
-					long units = 0;
-					for (EarningContext.Line line : order.lines()) {
-						if (rule.lines() == null || rule.lines().matches(line.sku(), line.category(), line.brand())) {
-							units += line.quantity();
-						}
-					}
-					yield new Applied(Math.multiplyExact(units, effect.points()),
-							effect.points() + " points for each of " + units + " unit(s)" + lines(rule.lines()));
-				}
-				case "multiplier" -> multiplier(rule, order);
-				case "perField" -> perField(rule, pending);
-				default -> new Failed("unknown effect " + effect.type());
-			};
-		}
-		catch (CelEvaluationException | RuntimeException e) {
-			return new Failed("effect could not be evaluated: " + message(e));
-		}
-	}
-
-	private Decision multiplier(CompiledRule rule, EarningContext.Order order) {
-		long base = multipliable;
-		String on = multipliable + " points of the rules before it";
-		if (rule.lines() != null && order != null) {
-			long total = order.total().minor();
-			long amount = amount(order, rule.lines());
-			base = total == 0 ? 0 : share(multipliable, amount, total);
-			on = base + " points (the share of " + Money.ofMinor(amount, order.total().currencyCode()) + " of "
-					+ order.total() + lines(rule.lines()) + ")";
-		}
-		long extra = new BigDecimal(base).multiply(rule.factor().subtract(BigDecimal.ONE))
-			.setScale(0, RoundingMode.DOWN)
-			.longValueExact();
-		return new Applied(extra, "×" + rule.factor().stripTrailingZeros().toPlainString() + " on " + on);
-	}
-
-	private Decision perField(CompiledRule rule, List<Use> pending) {
-		Member member = facts.member();
-		List<String> fresh = new ArrayList<>();
-		for (String field : rule.effect().fields()) {
-			if (filled(member, field) && (member.id() == null || usage.used(rule.id(), member.id(), "field:" + field) == 0)) {
-				fresh.add(field);
-				pending.add(new Use(rule.id(), member.id(), "field:" + field, 1));
-			}
-		}
-		if (fresh.isEmpty()) {
-			return new Skipped("no profile field filled that was not rewarded already");
-		}
-		return new Applied(Math.multiplyExact(rule.effect().points(), (long) fresh.size()),
-				rule.effect().points() + " points for each new profile field: " + String.join(", ", fresh));
-	}
-
-	private Decision cap(CompiledRule rule, Applied applied, List<Use> pending) {
-		Limits limits = rule.limits();
-		String memberId = facts.member().id();
-		long points = applied.points();
-		String capped = null;
-		if (limits.perOrder() != null && points > limits.perOrder()) {
-			points = limits.perOrder();
-			capped = "at most " + limits.perOrder() + " per event";
-		}
-		if (limits.perMemberPerDay() != null && memberId != null) {
-			String day = "day:" + facts.at().toLocalDate();
-			long left = Math.max(limits.perMemberPerDay() - usage.used(rule.id(), memberId, day), 0);
-			if (points > left) {
-				points = left;
-				capped = "at most " + limits.perMemberPerDay() + " per member and day";
-			}
-			pending.add(new Use(rule.id(), memberId, day, points));
-		}
-		if (limits.perMemberPerMonth() != null && memberId != null) {
-			String month = "month:" + java.time.YearMonth.from(facts.at());
-			long left = Math.max(limits.perMemberPerMonth() - usage.used(rule.id(), memberId, month), 0);
-			if (points > left) {
-				points = left;
-				capped = "at most " + limits.perMemberPerMonth() + " per member and month";
-			}
-			pending.add(new Use(rule.id(), memberId, month, points));
-		}
-		if (limits.budget() != null) {
-			long left = Math.max(limits.budget() - usage.used(rule.id(), "*", "budget"), 0);
-			if (points > left) {
-				points = left;
-				capped = "its budget of " + limits.budget() + " points";
-			}
-			pending.add(new Use(rule.id(), "*", "budget", points));
-		}
-		if (capped == null) {
-			return applied;
-		}
-		// Limits later in the list saw the points before the last cap: count what is actually given.
-		long given = points;
-		pending.replaceAll(u -> u.period().startsWith("day:") || u.period().startsWith("month:")
-				|| u.period().equals("budget") ? new Use(u.ruleId(), u.memberId(), u.period(), given) : u);
-		if (points == 0 && applied.points() > 0) {
-			return new Skipped("limit reached: " + capped);
-		}
-		return new Applied(points, applied.why() + "; capped by " + capped);
 	}
 
 	private void record(CompiledRule rule, Decision decision) {
@@ -316,59 +185,8 @@ public final class Evaluator {
 		}
 	}
 
-	/** The order's amount, or the chosen lines' share of it (order-level discounts spread pro rata). */
-	static long amount(EarningContext.Order order, LineFilter filter) {
-		long total = order.total().minor();
-		if (filter == null) {
-			return total;
-		}
-		long matching = 0;
-		long all = 0;
-		for (EarningContext.Line line : order.lines()) {
-			all += line.amountMinor();
-			if (filter.matches(line.sku(), line.category(), line.brand())) {
-				matching += line.amountMinor();
-			}
-		}
-		return all == 0 ? 0 : Math.min(share(total, matching, all), total);
-	}
-
-	private static boolean filled(Member member, String field) {
-		Object value = switch (field) {
-			case "firstName" -> member.firstName();
-			case "lastName" -> member.lastName();
-			case "email" -> member.email();
-			case "phone" -> member.phone();
-			case "birthDate" -> member.birthDate();
-			case "locale" -> member.locale();
-			default -> {
-				var attributes = member.attributes();
-				var node = attributes == null ? null : attributes.get(field.substring("attributes.".length()));
-				yield node == null || node.isNull() || node.isString() && node.stringValue().isBlank() ? null : node;
-			}
-		};
-		return value != null && !(value instanceof String s && s.isBlank());
-	}
-
-	private static String describe(long points, String per, String rounding, Money amount) {
-		return points + " points per " + per + " " + amount.currencyCode()
-				+ (rounding.equals("STEPS") ? " in whole steps" : " proportionally") + " on " + amount;
-	}
-
-	private static String lines(LineFilter filter) {
-		return filter == null ? "" : " of lines with " + filter.describe();
-	}
-
-	private static String message(Exception e) {
+	static String message(Exception e) {
 		String message = e.getMessage();
 		return message == null ? e.getClass().getSimpleName() : message;
-	}
-
-	/** value × numerator / denominator, rounded down, without overflow. */
-	static long share(long value, long numerator, long denominator) {
-		return BigInteger.valueOf(value)
-			.multiply(BigInteger.valueOf(numerator))
-			.divide(BigInteger.valueOf(denominator))
-			.longValueExact();
 	}
 }
