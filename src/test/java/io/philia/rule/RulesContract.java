@@ -178,6 +178,20 @@ abstract class RulesContract extends HttpTest {
 	}
 
 	@Test
+	void aRefundTakesBackItsShareOfThePointsEveryRuleGave() {
+		var shop = newShop();
+		createRule(shop.api(), THRESHOLD);
+		shop.api().event("paid", paid("1", "274.00")).expect(201);
+
+		JsonNode refund = shop.api().event("refund", """
+				{"type":"order.refunded","order":{"id":"1"},"refund":{"amount":"137.00"}}""").expect(201).body();
+
+		assertThat(refund.at("/points/clawedBack").asLong()).isEqualTo(340);
+		assertThat(refund.at("/balance/available").asLong()).isEqualTo(340);
+		assertThat(refund.has("rules")).isFalse();
+	}
+
+	@Test
 	void aDeactivatedRuleEarnsNothingUntilActivatedAgain() {
 		var shop = newShop();
 		String id = createRule(shop.api(), THRESHOLD).at("/id").asString();
