@@ -29,7 +29,8 @@ final class Effects {
 	/**
 	 * The points a rule's effect gives, before limits.
 	 *
-	 * @param multipliable the points of the non-multiplier rules that applied before this one
+	 * @param multipliable for a multiplier, the points it multiplies: those of the rules that applied
+	 * before it (only the amount-based ones for a multiplier on some lines)
 	 * @param pending where a perField effect notes the fields it rewards
 	 */
 	static Decision of(CompiledRule rule, Facts facts, long multipliable, Usage usage, List<Use> pending) {
@@ -94,8 +95,8 @@ final class Effects {
 			long total = order.total().minor();
 			long amount = amount(order, rule.lines());
 			base = total == 0 ? 0 : share(multipliable, amount, total);
-			on = base + " points (the share of " + Money.ofMinor(amount, order.total().currencyCode()) + " of "
-					+ order.total() + lines(rule.lines()) + ")";
+			on = base + " points earned on " + Money.ofMinor(amount, order.total().currencyCode())
+					+ lines(rule.lines());
 		}
 		long extra = new BigDecimal(base).multiply(rule.factor().subtract(BigDecimal.ONE))
 			.setScale(0, RoundingMode.DOWN)

@@ -23,7 +23,9 @@ import io.philia.rule.internal.Decision.Skipped;
  * <p>The store's rate is the default rule of order.paid, at priority {@value #STORE_RATE_PRIORITY}. A
  * rule that ran before it and gave points per amount of the whole order takes its place. Multipliers
  * add (factor − 1) × the points of the non-multiplier rules before them, so two multipliers add up
- * rather than compound.
+ * rather than compound. A multiplier on some lines multiplies only points earned from amounts or units
+ * (the store's rate, perAmount, perUnit), in the share those lines make of the order: a fixed bonus
+ * belongs to no line.
  */
 public final class Evaluator {
 
@@ -57,6 +59,8 @@ public final class Evaluator {
 	private long total;
 
 	private long multipliable;
+
+	private long fromAmounts;
 
 	private String wholeOrderRate;
 
@@ -112,6 +116,7 @@ public final class Evaluator {
 			long points = rate.pointsFor(total.minor());
 			decision = new Applied(points, Effects.describe(rate, total));
 			multipliable += points;
+			fromAmounts += points;
 		}
 		add(null, null, null, STORE_RATE, decision);
 		return stoppedBy;
@@ -142,7 +147,7 @@ public final class Evaluator {
 			return new Skipped("already given to this member once");
 		}
 		List<Use> pending = new ArrayList<>();
-		Decision effect = Effects.of(rule, facts, multipliable, usage, pending);
+		Decision effect = Effects.of(rule, facts, rule.lines() == null ? multipliable : fromAmounts, usage, pending);
 		if (!(effect instanceof Applied applied)) {
 			return effect;
 		}
@@ -163,8 +168,10 @@ public final class Evaluator {
 
 	private void record(CompiledRule rule, Decision decision) {
 		add(rule.id(), rule.version(), rule.versionId(), rule.name(), decision);
-		if (decision instanceof Applied applied && !rule.effect().type().equals("multiplier")) {
+		String type = rule.effect().type();
+		if (decision instanceof Applied applied && !type.equals("multiplier")) {
 			multipliable += applied.points();
+			fromAmounts += type.equals("perAmount") || type.equals("perUnit") ? applied.points() : 0;
 		}
 	}
 

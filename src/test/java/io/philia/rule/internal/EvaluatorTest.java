@@ -46,6 +46,20 @@ class EvaluatorTest {
 	}
 
 	@Test
+	void aMultiplierOnSomeLinesMultipliesThePointsEarnedOnThemNotTheFixedBonuses() {
+		var context = order(SUNDAY, "334.00", line("W-1", "wine", 2, "137.00"), line("C-1", "cheese", 3, "20.00"));
+		var rules = rules(rule("Bonus", null, fixed(500)),
+				withPriority(rule("Wine ×3", null, multiplier("3", new Lines(null, List.of("wine"), null))), 20));
+
+		var result = Evaluator.evaluate(rules, Given.STORE.earning(), Given.facts(context), new Given.MemoryUsage());
+
+		// 334.00 earns 220, 180 of them on the wine's 274.00: +360; the 500 bonus is not the wine's.
+		assertThat(result.points()).isEqualTo(220 + 500 + 360);
+		assertThat(result.outcomes().get(2).reason())
+			.isEqualTo("×3 on 180 points earned on 274.00 EUR of lines with category wine");
+	}
+
+	@Test
 	void aRuleEarningOnTheWholeOrderBeforeTheStoreRateReplacesIt() {
 		var gold = withPriority(rule("Gold rate", "member.firstName == 'Anne'", perAmount(15, "15.00", null)), 2000);
 
