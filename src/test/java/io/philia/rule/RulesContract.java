@@ -54,6 +54,16 @@ abstract class RulesContract extends HttpTest {
 	}
 
 	@Test
+	void theOpenApiDocumentDescribesTheRulesAndTheSimulation() {
+		JsonNode paths = admin.get("/v3/api-docs").expect(200).body().get("paths");
+
+		assertThat(paths.has("/api/v1/rules")).isTrue();
+		assertThat(paths.has("/api/v1/rules/{ruleId}:activate")).isTrue();
+		assertThat(paths.has("/api/v1/rules/templates/{templateId}")).isTrue();
+		assertThat(paths.has("/api/v1/simulate")).isTrue();
+	}
+
+	@Test
 	void rulesAreListedByTriggerPageByPage() {
 		var shop = newShop();
 		createRule(shop.api(), THRESHOLD);
