@@ -49,7 +49,23 @@ public class RuleEvaluation {
 	 */
 	@Transactional
 	public Earning earn(EarningContext context, Cause cause) {
-		Evaluator.Result result = evaluate(context, usage.locking(context.programId()));
+		return post(decide(context), cause);
+	}
+
+	/**
+	 * Decides what the event earns and locks the limits it counts against until the transaction ends;
+	 * nothing is written until {@link #post}. A decision that is never posted changes nothing.
+	 */
+	@Transactional
+	public PendingEarning decide(EarningContext context) {
+		return new PendingEarning(context, evaluate(context, usage.locking(context.programId())));
+	}
+
+	/** Posts a decided earning: the ledger entry (if any points) and what the rules' limits have used. */
+	@Transactional
+	public Earning post(PendingEarning earning, Cause cause) {
+		EarningContext context = earning.context();
+		Evaluator.Result result = earning.result();
 		Movement movement = null;
 		if (result.points() > 0) {
 			movement = ledger.earn(context.programId(), context.member().id(), result.points(), cause,
