@@ -83,6 +83,37 @@ class EvaluatorTest {
 	}
 
 	@Test
+	void perUnitCountsTheUnitsOfTheChosenLines() {
+		var context = order(SUNDAY, "100.00", line("W-1", "wine", 3, "20.00"), line("W-2", "wine", 1, "40.00"));
+		var perBottle = rule("Per bottle of W-1", null,
+				new RuleDefinition.Effect("perUnit", 25L, null, null, null, null, new Lines(List.of("W-1"), null, null),
+						null));
+
+		var result = Evaluator.evaluate(rules(perBottle), null, Given.facts(context), new Given.MemoryUsage());
+
+		assertThat(result.points()).isEqualTo(75);
+	}
+
+	@Test
+	void aMonthlyLimitCountsAcrossTheMonthInTheProgrammesTimeZone() {
+		var monthly = new RuleDefinition("Monthly", null, "order.paid", null, fixed(300),
+				new RuleDefinition.Limits(null, null, 500L, null, null), null, null, null);
+		var usage = new Given.MemoryUsage();
+		var rules = rules(monthly);
+
+		var first = Evaluator.evaluate(rules, null, Given.facts(order("2026-11-02T10:00:00Z", "10.00")), usage);
+		usage.add(first.uses());
+		var second = Evaluator.evaluate(rules, null, Given.facts(order("2026-11-30T22:00:00Z", "10.00")), usage);
+		usage.add(second.uses());
+		// 23:30 UTC on 30 November is 1 December in Paris: a new month.
+		var third = Evaluator.evaluate(rules, null, Given.facts(order("2026-11-30T23:30:00Z", "10.00")), usage);
+
+		assertThat(first.points()).isEqualTo(300);
+		assertThat(second.points()).isEqualTo(200);
+		assertThat(third.points()).isEqualTo(300);
+	}
+
+	@Test
 	void aFailingRuleGivesNothingAndTheNextRulesStillRun() {
 		var rules = rules(rule("Broken", "1 / (order.lineCount - 1) == 1", fixed(1000)), rule("Bonus", null, fixed(5)));
 
