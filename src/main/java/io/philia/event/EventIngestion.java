@@ -2,6 +2,7 @@ package io.philia.event;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,9 @@ import io.philia.platform.Violations;
 import io.philia.program.Programmes;
 import io.philia.program.Store;
 import io.philia.program.StoreContext;
+import io.philia.rule.PendingEarning;
+import io.philia.rule.RuleEvaluation;
+import io.philia.rule.RuleOutcome;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,6 +51,8 @@ public class EventIngestion {
 
 	private final OrderBook orders;
 
+	private final RuleEvaluation rules;
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -54,13 +60,14 @@ public class EventIngestion {
 	private final Clock clock;
 
 	EventIngestion(Idempotency idempotency, GroupCommit groupCommit, Programmes programmes, Members members, PointsLedger ledger,
-			OrderBook orders, JdbcClient jdbc, JsonMapper json, Clock clock) {
+			OrderBook orders, RuleEvaluation rules, JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.idempotency = idempotency;
 		this.groupCommit = groupCommit;
 		this.programmes = programmes;
 		this.members = members;
 		this.ledger = ledger;
 		this.orders = orders;
+		this.rules = rules;
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
@@ -99,7 +106,7 @@ public class EventIngestion {
 			case "order.paid" -> paid(store, event, eventId);
 			case "order.cancelled" -> cancelled(store, event, eventId);
 			case "order.refunded" -> refunded(store, event, eventId);
-			default -> custom(programId, event);
+			default -> custom(store, event, request, eventId);
 		};
 		record(caller, key, request, event, eventId, step.member().id());
 		Movement movement = step.movement();
@@ -109,11 +116,19 @@ public class EventIngestion {
 		return new EventResult(eventId, event.type(), step.ignored() == null ? "processed" : "ignored",
 				step.ignored(), new MemberRef(step.member().id(), step.member().externalId(), step.enrolled()),
 				step.order() == null ? null : new OrderRef(step.order().orderId(), step.order().status().api()),
-				new PointsRef(earned, clawedBack, shortfall), ledger.balance(programId, step.member().id()));
+				new PointsRef(earned, clawedBack, shortfall), ledger.balance(programId, step.member().id()), step.rules());
 	}
 
-	/** What handling one event did: to whom, to which order, the points it moved, or why it changed nothing. */
-	private record Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored) {
+	/**
+	 * What handling one event did: to whom, to which order, the points it moved, or why it changed nothing;
+	 * for an earning, what each rule decided.
+	 */
+	private record Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored,
+			List<RuleOutcome> rules) {
+
+		Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored) {
+			this(member, enrolled, order, movement, ignored, null);
+		}
 	}
 
 	private Step placed(Store store, ValidEvent event) {
@@ -132,14 +147,16 @@ public class EventIngestion {
 	private Step paid(Store store, ValidEvent event, String eventId) {
 		requireStoreCurrency(store, event.total());
 		Identified who = members.identify(store.programId(), event.identity());
-		long points = store.earning().pointsFor(event.total().minor());
+		// The rules decide the points; the store's rate is their default (issue #5).
+		PendingEarning earning = rules.decide(RuleContexts.of(store, event, event.type(), who.member(), eventId, null));
+		long points = earning.points();
 		var fresh = StoreOrder.placed(event.orderId(), who.member().id(), store.currency(), event.total().minor(),
 				event.lines());
 		fresh.pay(event.total().minor(), event.lines(), points);
 		// The usual case, an order Philia hears of when it is paid, is one insert.
 		if (orders.insert(store.programId(), store.id(), fresh)) {
-			Movement movement = earn(store, who.member(), fresh, eventId);
-			return new Step(who.member(), who.enrolled(), fresh, movement, null);
+			Movement movement = earn(store, fresh, eventId, earning);
+			return new Step(who.member(), who.enrolled(), fresh, movement, null, earning.rules());
 		}
 		StoreOrder order = lockOwnOrder(store, event.orderId(), who.member());
 		if (order.status() == OrderStatus.CANCELLED) {
@@ -152,16 +169,15 @@ public class EventIngestion {
 		}
 		order.pay(event.total().minor(), event.lines(), points);
 		orders.update(store.programId(), store.id(), order, true);
-		Movement movement = earn(store, who.member(), order, eventId);
-		return new Step(who.member(), who.enrolled(), order, movement, null);
+		Movement movement = earn(store, order, eventId, earning);
+		return new Step(who.member(), who.enrolled(), order, movement, null, earning.rules());
 	}
 
-	private Movement earn(Store store, Member member, StoreOrder order, String eventId) {
-		if (order.earnedPoints() == 0) {
+	private Movement earn(Store store, StoreOrder order, String eventId, PendingEarning earning) {
+		Movement movement = rules.post(earning, Cause.order(order.orderId(), eventId)).movement();
+		if (movement == null) {
 			return null;
 		}
-		Movement movement = ledger.earn(store.programId(), member.id(), order.earnedPoints(),
-				Cause.order(order.orderId(), eventId));
 		order.earnedBy(movement.id());
 		orders.recordEarning(store.programId(), store.id(), order.orderId(), movement.id());
 		return movement;
@@ -226,9 +242,11 @@ public class EventIngestion {
 		return new Step(member, false, order, movement, null);
 	}
 
-	private Step custom(String programId, ValidEvent event) {
-		Identified who = members.identify(programId, event.identity());
-		return new Step(who.member(), who.enrolled(), null, null, null);
+	private Step custom(Store store, ValidEvent event, EventRequest request, String eventId) {
+		Identified who = members.identify(store.programId(), event.identity());
+		var earning = rules.earn(RuleContexts.of(store, event, event.type(), who.member(), eventId, request.data()),
+				new Cause("event", event.type(), eventId));
+		return new Step(who.member(), who.enrolled(), null, earning.movement(), null, earning.rules());
 	}
 
 	private StoreOrder lockOwnOrder(Store store, String orderId, Member member) {

@@ -1,13 +1,17 @@
 package io.philia.event;
 
+import java.util.List;
+
 import io.philia.ledger.Balance;
+import io.philia.rule.RuleOutcome;
 
 /**
  * What an event did. {@code outcome} is {@code processed}, or {@code ignored} with a {@code reason} when
- * the event changes nothing (an order paid twice under two keys earns once).
+ * the event changes nothing (an order paid twice under two keys earns once). {@code rules} says, for an
+ * event that earns, what each rule decided and why.
  */
 public record EventResult(String eventId, String type, String outcome, String reason, MemberRef member,
-		OrderRef order, PointsRef points, Balance balance) {
+		OrderRef order, PointsRef points, Balance balance, List<RuleOutcome> rules) {
 
 	public record MemberRef(String id, String externalId, boolean enrolled) {
 	}

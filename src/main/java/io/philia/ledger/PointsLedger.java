@@ -18,6 +18,8 @@ import io.philia.ledger.Movement.Kind;
 import io.philia.platform.CursorPage;
 import io.philia.platform.Ids;
 import io.philia.platform.PhiliaException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts point movements as balanced journal entries and keeps each member's balance equal to the sum of
@@ -27,23 +29,35 @@ import io.philia.platform.PhiliaException;
 @Service
 public class PointsLedger {
 
+	private static final TypeReference<List<Attribution>> EXPLANATION = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
 
 	private final Clock clock;
 
-	PointsLedger(JdbcClient jdbc, Clock clock) {
+	PointsLedger(JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.json = json;
 		this.clock = clock;
 	}
 
 	/** Credits earned points to a member's available balance. */
 	@Transactional
 	public Movement earn(String programId, String memberId, long points, Cause cause) {
+		return earn(programId, memberId, points, cause, null);
+	}
+
+	/** Credits earned points, kept with the rules that produced them (the history shows them). */
+	@Transactional
+	public Movement earn(String programId, String memberId, long points, Cause cause, List<Attribution> explanation) {
 		requirePositive(points);
 		Balance balance = lock(programId, memberId);
 		long after = balance.available() + points;
 		return post(programId, memberId, Kind.EARN, points, after, 0, cause, null, null, null, Account.PROGRAMME_ISSUED,
-				points);
+				points, explanation);
 	}
 
 	/**
@@ -118,7 +132,7 @@ public class PointsLedger {
 		if (before != null) {
 			params.put("before", before);
 		}
-		List<Movement> rows = jdbc.sql(sql).params(params).query(PointsLedger::movement).list();
+		List<Movement> rows = jdbc.sql(sql).params(params).query(this::movement).list();
 		return CursorPage.of(rows, limit, Movement::id);
 	}
 
@@ -162,14 +176,22 @@ public class PointsLedger {
 
 	private Movement post(String programId, String memberId, Kind kind, long points, long availableAfter,
 			long shortfall, Cause cause, String reason, String actor, String corrects, Account house, long earnedDelta) {
+		return post(programId, memberId, kind, points, availableAfter, shortfall, cause, reason, actor, corrects, house,
+				earnedDelta, null);
+	}
+
+	private Movement post(String programId, String memberId, Kind kind, long points, long availableAfter,
+			long shortfall, Cause cause, String reason, String actor, String corrects, Account house, long earnedDelta,
+			List<Attribution> explanation) {
 		Instant at = clock.instant();
 		String id = Ids.next(clock);
 		jdbc.sql("""
 				insert into journal_entry (id, program_id, member_id, kind, points, available_after, shortfall,
-				  cause_type, cause_ref, event_id, reason, actor, corrects_entry_id, created_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+				  cause_type, cause_ref, event_id, reason, actor, corrects_entry_id, created_at, explanation)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(id, programId, memberId, kind.name(), points, availableAfter, shortfall, cause.type(),
-					cause.reference(), cause.eventId(), reason, actor, corrects, at.atOffset(ZoneOffset.UTC))
+					cause.reference(), cause.eventId(), reason, actor, corrects, at.atOffset(ZoneOffset.UTC),
+					explanation == null ? null : json.writeValueAsString(explanation))
 			.update();
 		// Double entry: what the member gains, the house account gives (and the other way round).
 		jdbc.sql("""
@@ -184,7 +206,7 @@ public class PointsLedger {
 			.params(availableAfter, lifetime, at.atOffset(ZoneOffset.UTC), programId, memberId)
 			.update();
 		return new Movement(id, at, kind, points, availableAfter, cause, reason, actor,
-				shortfall == 0 ? null : shortfall, corrects);
+				shortfall == 0 ? null : shortfall, corrects, explanation == null ? null : List.copyOf(explanation));
 	}
 
 	private OffsetDateTime now() {
@@ -197,12 +219,13 @@ public class PointsLedger {
 		}
 	}
 
-	private static Movement movement(ResultSet rs, int row) throws SQLException {
+	private Movement movement(ResultSet rs, int row) throws SQLException {
 		long shortfall = rs.getLong("shortfall");
+		String explanation = rs.getString("explanation");
 		return new Movement(rs.getString("id"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 				Kind.valueOf(rs.getString("kind")), rs.getLong("points"), rs.getLong("available_after"),
 				new Cause(rs.getString("cause_type"), rs.getString("cause_ref"), rs.getString("event_id")),
 				rs.getString("reason"), rs.getString("actor"), shortfall == 0 ? null : shortfall,
-				rs.getString("corrects_entry_id"));
+				rs.getString("corrects_entry_id"), explanation == null ? null : json.readValue(explanation, EXPLANATION));
 	}
 }

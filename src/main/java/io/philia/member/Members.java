@@ -276,6 +276,7 @@ public class Members {
 					lastName, birthDate, locale, json.writeValueAsString(consents), json.writeValueAsString(attributes),
 					utc(changed.updatedAt()), programId, memberId)
 			.update();
+		events.publishEvent(new MemberChanged(programId, memberId));
 		return changed;
 	}
 

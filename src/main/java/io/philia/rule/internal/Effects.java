@@ -1,0 +1,174 @@
+package io.philia.rule.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.cel.runtime.CelEvaluationException;
+import io.philia.member.Member;
+import io.philia.platform.Money;
+import io.philia.program.EarningRate;
+import io.philia.rule.EarningContext;
+import io.philia.rule.RuleDefinition.Effect;
+import io.philia.rule.internal.CompiledRule.LineFilter;
+import io.philia.rule.internal.Decision.Applied;
+import io.philia.rule.internal.Decision.Failed;
+import io.philia.rule.internal.Decision.Skipped;
+import io.philia.rule.internal.Evaluator.Usage;
+import io.philia.rule.internal.Evaluator.Use;
+
+/** What each kind of effect gives for an event, and the sentence that says why. */
+final class Effects {
+
+	private Effects() {
+	}
+
+	/**
+	 * The points a rule's effect gives, before limits.
+	 *
+	 * @param multipliable for a multiplier, the points it multiplies: those of the rules that applied
+	 * before it (only the amount-based ones for a multiplier on some lines)
+	 * @param pending where a perField effect notes the fields it rewards
+	 */
+	static Decision of(CompiledRule rule, Facts facts, long multipliable, Usage usage, List<Use> pending) {
+		Effect effect = rule.effect();
+		EarningContext.Order order = facts.context().order();
+		try {
+			return switch (effect.type()) {
+				case "perAmount" -> perAmount(rule, order);
+				case "fixed" -> fixed(rule, facts);
+				case "perUnit" -> perUnit(rule, order);
+				case "multiplier" -> multiplier(rule, order, multipliable);
+				case "perField" -> perField(rule, facts.member(), usage, pending);
+				default -> new Failed("unknown effect " + effect.type());
+			};
+		}
+		catch (CelEvaluationException | RuntimeException e) {
+			return new Failed("effect could not be evaluated: " + Evaluator.message(e));
+		}
+	}
+
+	private static Decision perAmount(CompiledRule rule, EarningContext.Order order) {
+		Effect effect = rule.effect();
+		long amount = amount(order, rule.lines());
+		Money per = Money.of(effect.per(), order.total().currencyCode());
+		var rate = new EarningRate(effect.points(), per,
+				EarningRate.Rounding.valueOf(effect.rounding().toUpperCase(Locale.ROOT)));
+		return new Applied(rate.pointsFor(amount),
+				describe(rate, Money.ofMinor(amount, order.total().currencyCode())) + lines(rule.lines()));
+	}
+
+	private static Decision fixed(CompiledRule rule, Facts facts) throws CelEvaluationException {
+		Effect effect = rule.effect();
+		if (rule.points() == null) {
+			return new Applied(effect.points(), "a bonus of " + effect.points() + " points");
+		}
+		Object value = rule.points().eval(facts.variables());
+		long points = value instanceof Long l ? l : -1;
+		if (points < 0 || points > DefinitionCheck.MAX_POINTS) {
+			return new Failed("its points expression gave " + value + ", not a number of points from 0 to "
+					+ DefinitionCheck.MAX_POINTS);
+		}
+		return new Applied(points, points + " points from " + effect.expression());
+	}
+
+	private static Decision perUnit(CompiledRule rule, EarningContext.Order order) {
+		long units = 0;
+		for (EarningContext.Line line : order.lines()) {
+			if (rule.lines() == null || rule.lines().matches(line.sku(), line.category(), line.brand())) {
+				units += line.quantity();
+			}
+		}
+		long points = rule.effect().points();
+		return new Applied(Math.multiplyExact(units, points),
+				points + " points for each of " + units + " unit(s)" + lines(rule.lines()));
+	}
+
+	/** Adds (factor − 1) × the points before it, or × their share on the chosen lines' part of the order. */
+	private static Decision multiplier(CompiledRule rule, EarningContext.Order order, long multipliable) {
+		long base = multipliable;
+		String on = multipliable + " points of the rules before it";
+		if (rule.lines() != null && order != null) {
+			long total = order.total().minor();
+			long amount = amount(order, rule.lines());
+			base = total == 0 ? 0 : share(multipliable, amount, total);
+			on = base + " points earned on " + Money.ofMinor(amount, order.total().currencyCode())
+					+ lines(rule.lines());
+		}
+		long extra = new BigDecimal(base).multiply(rule.factor().subtract(BigDecimal.ONE))
+			.setScale(0, RoundingMode.DOWN)
+			.longValueExact();
+		return new Applied(extra, "×" + rule.factor().stripTrailingZeros().toPlainString() + " on " + on);
+	}
+
+	private static Decision perField(CompiledRule rule, Member member, Usage usage, List<Use> pending) {
+		List<String> fresh = new ArrayList<>();
+		for (String field : rule.effect().fields()) {
+			String period = "field:" + field;
+			if (filled(member, field) && (member.id() == null || usage.used(rule.id(), member.id(), period) == 0)) {
+				fresh.add(field);
+				pending.add(new Use(rule.id(), member.id(), period, 1));
+			}
+		}
+		if (fresh.isEmpty()) {
+			return new Skipped("no profile field filled that was not rewarded already");
+		}
+		return new Applied(Math.multiplyExact(rule.effect().points(), (long) fresh.size()),
+				rule.effect().points() + " points for each new profile field: " + String.join(", ", fresh));
+	}
+
+	/** The order's amount, or the chosen lines' share of it (order-level discounts spread pro rata). */
+	static long amount(EarningContext.Order order, LineFilter filter) {
+		long total = order.total().minor();
+		if (filter == null) {
+			return total;
+		}
+		long matching = 0;
+		long all = 0;
+		for (EarningContext.Line line : order.lines()) {
+			all += line.amountMinor();
+			if (filter.matches(line.sku(), line.category(), line.brand())) {
+				matching += line.amountMinor();
+			}
+		}
+		return all == 0 ? 0 : Math.min(share(total, matching, all), total);
+	}
+
+	private static boolean filled(Member member, String field) {
+		Object value = switch (field) {
+			case "firstName" -> member.firstName();
+			case "lastName" -> member.lastName();
+			case "email" -> member.email();
+			case "phone" -> member.phone();
+			case "birthDate" -> member.birthDate();
+			case "locale" -> member.locale();
+			default -> {
+				var attributes = member.attributes();
+				var node = attributes == null ? null : attributes.get(field.substring("attributes.".length()));
+				yield node == null || node.isNull() || node.isString() && node.stringValue().isBlank() ? null : node;
+			}
+		};
+		return value != null && !(value instanceof String s && s.isBlank());
+	}
+
+	static String describe(EarningRate rate, Money amount) {
+		return rate.points() + " points per " + rate.per().amount() + " " + amount.currencyCode()
+				+ (rate.rounding() == EarningRate.Rounding.STEPS ? " in whole steps" : " proportionally") + " on "
+				+ amount;
+	}
+
+	private static String lines(LineFilter filter) {
+		return filter == null ? "" : " of lines with " + filter.describe();
+	}
+
+	/** value × numerator / denominator, rounded down, without overflow. */
+	static long share(long value, long numerator, long denominator) {
+		return BigInteger.valueOf(value)
+			.multiply(BigInteger.valueOf(numerator))
+			.divide(BigInteger.valueOf(denominator))
+			.longValueExact();
+	}
+}

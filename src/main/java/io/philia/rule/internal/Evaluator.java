@@ -1,0 +1,199 @@
+package io.philia.rule.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.cel.runtime.CelEvaluationException;
+import io.philia.ledger.Attribution;
+import io.philia.member.Member;
+import io.philia.platform.Money;
+import io.philia.program.EarningRate;
+import io.philia.rule.RuleDefinition.Limits;
+import io.philia.rule.RuleOutcome;
+import io.philia.rule.internal.Decision.Applied;
+import io.philia.rule.internal.Decision.Failed;
+import io.philia.rule.internal.Decision.Skipped;
+
+/**
+ * Runs an event's rules in order, highest priority first, each one deciding on its own: outside its
+ * validity, condition false, limit reached, or applied with its points and why. A rule that fails at
+ * run time gives nothing and the others go on. Pure: what rules have given so far comes from
+ * {@link Usage}, and what this event adds is returned, not written.
+ *
+ * <p>The store's rate is the default rule of order.paid, at priority {@value #STORE_RATE_PRIORITY}. A
+ * rule that ran before it and gave points per amount of the whole order takes its place. Multipliers
+ * add (factor − 1) × the points of the non-multiplier rules before them, so two multipliers add up
+ * rather than compound. A multiplier on some lines multiplies only points earned from amounts or units
+ * (the store's rate, perAmount, perUnit), in the share those lines make of the order: a fixed bonus
+ * belongs to no line.
+ */
+public final class Evaluator {
+
+	public static final int STORE_RATE_PRIORITY = 1000;
+
+	static final String STORE_RATE = "Store rate";
+
+	/** What rules have given so far, for limits; locked in a real earning, merely read in a simulation. */
+	public interface Usage {
+
+		long used(String ruleId, String memberId, String period);
+	}
+
+	/** What this event adds to a rule's usage. */
+	public record Use(String ruleId, String memberId, String period, long amount) {
+	}
+
+	public record Result(long points, List<RuleOutcome> outcomes, List<Attribution> attributions, List<Use> uses) {
+	}
+
+	private final Facts facts;
+
+	private final Usage usage;
+
+	private final List<RuleOutcome> outcomes = new ArrayList<>();
+
+	private final List<Attribution> attributions = new ArrayList<>();
+
+	private final List<Use> uses = new ArrayList<>();
+
+	private long total;
+
+	private long multipliable;
+
+	private long fromAmounts;
+
+	private String wholeOrderRate;
+
+	private Evaluator(Facts facts, Usage usage) {
+		this.facts = facts;
+		this.usage = usage;
+	}
+
+	/**
+	 * @param rules the active rules for the event's trigger, sorted by {@link RuleCache#ORDER}
+	 * @param storeRate the store's rate, for order.paid; null otherwise
+	 */
+	public static Result evaluate(List<CompiledRule> rules, EarningRate storeRate, Facts facts, Usage usage) {
+		var evaluator = new Evaluator(facts, usage);
+		evaluator.run(rules, storeRate);
+		return new Result(evaluator.total, List.copyOf(evaluator.outcomes), List.copyOf(evaluator.attributions),
+				List.copyOf(evaluator.uses));
+	}
+
+	private void run(List<CompiledRule> rules, EarningRate storeRate) {
+		boolean rateDone = storeRate == null || facts.context().order() == null;
+		String stoppedBy = null;
+		for (CompiledRule rule : rules) {
+			if (!rateDone && rule.priority() <= STORE_RATE_PRIORITY) {
+				stoppedBy = storeRate(storeRate, stoppedBy);
+				rateDone = true;
+			}
+			if (stoppedBy != null) {
+				record(rule, new Skipped("not run: the rule \"" + stoppedBy + "\" stops further rules"));
+				continue;
+			}
+			Decision decision = decide(rule);
+			record(rule, decision);
+			if (decision instanceof Applied && rule.definition().stopFurtherRules()) {
+				stoppedBy = rule.name();
+			}
+		}
+		if (!rateDone) {
+			storeRate(storeRate, stoppedBy);
+		}
+	}
+
+	private String storeRate(EarningRate rate, String stoppedBy) {
+		Decision decision;
+		if (stoppedBy != null) {
+			decision = new Skipped("not run: the rule \"" + stoppedBy + "\" stops further rules");
+		}
+		else if (wholeOrderRate != null) {
+			decision = new Skipped("replaced by the rule \"" + wholeOrderRate + "\", which earns on the whole order");
+		}
+		else {
+			Money total = facts.context().order().total();
+			long points = rate.pointsFor(total.minor());
+			decision = new Applied(points, Effects.describe(rate, total));
+			multipliable += points;
+			fromAmounts += points;
+		}
+		add(null, null, null, STORE_RATE, decision);
+		return stoppedBy;
+	}
+
+	private Decision decide(CompiledRule rule) {
+		if (rule.brokenBecause() != null) {
+			return new Failed(rule.brokenBecause());
+		}
+		String outside = rule.window().outside(facts.at());
+		if (outside != null) {
+			return new Skipped(outside);
+		}
+		if (rule.condition() != null) {
+			try {
+				if (!Boolean.TRUE.equals(rule.condition().eval(facts.variables()))) {
+					return new Skipped("condition is false: " + rule.definition().condition());
+				}
+			}
+			catch (CelEvaluationException | RuntimeException e) {
+				return new Failed("condition could not be evaluated: " + message(e));
+			}
+		}
+		Member member = facts.member();
+		Limits limits = rule.limits();
+		boolean once = Boolean.TRUE.equals(limits.oncePerMember());
+		if (once && member.id() != null && usage.used(rule.id(), member.id(), "once") > 0) {
+			return new Skipped("already given to this member once");
+		}
+		List<Use> pending = new ArrayList<>();
+		Decision effect = Effects.of(rule, facts, rule.lines() == null ? multipliable : fromAmounts, usage, pending);
+		if (!(effect instanceof Applied applied)) {
+			return effect;
+		}
+		Decision capped = Caps.apply(rule, applied, facts, usage, pending);
+		if (capped instanceof Applied) {
+			if (rule.effect().type().equals("perAmount") && rule.lines() == null) {
+				wholeOrderRate = rule.name();
+			}
+			if (member.id() != null) {
+				if (once) {
+					pending.add(new Use(rule.id(), member.id(), "once", 1));
+				}
+				uses.addAll(pending);
+			}
+		}
+		return capped;
+	}
+
+	private void record(CompiledRule rule, Decision decision) {
+		add(rule.id(), rule.version(), rule.versionId(), rule.name(), decision);
+		String type = rule.effect().type();
+		if (decision instanceof Applied applied && !type.equals("multiplier")) {
+			multipliable += applied.points();
+			fromAmounts += type.equals("perAmount") || type.equals("perUnit") ? applied.points() : 0;
+		}
+	}
+
+	private void add(String ruleId, Integer version, String versionId, String name, Decision decision) {
+		switch (decision) {
+			case Applied applied -> {
+				total = Math.addExact(total, applied.points());
+				outcomes.add(new RuleOutcome(ruleId, version, versionId, name, RuleOutcome.APPLIED, applied.points(),
+						applied.why()));
+				if (applied.points() > 0) {
+					attributions.add(new Attribution(ruleId, version, versionId, name, applied.points(), applied.why()));
+				}
+			}
+			case Skipped skipped -> outcomes.add(new RuleOutcome(ruleId, version, versionId, name, RuleOutcome.SKIPPED,
+					0, skipped.why()));
+			case Failed failed -> outcomes.add(new RuleOutcome(ruleId, version, versionId, name, RuleOutcome.FAILED, 0,
+					failed.why()));
+		}
+	}
+
+	static String message(Exception e) {
+		String message = e.getMessage();
+		return message == null ? e.getClass().getSimpleName() : message;
+	}
+}

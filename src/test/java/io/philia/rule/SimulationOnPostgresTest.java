@@ -1,0 +1,7 @@
+package io.philia.rule;
+
+import io.philia.support.OnPostgres;
+
+@OnPostgres
+class SimulationOnPostgresTest extends SimulationContract {
+}
