@@ -16,6 +16,7 @@ import io.philia.ledger.Movement;
 import io.philia.ledger.PointsLedger;
 import io.philia.member.Identified;
 import io.philia.member.Member;
+import io.philia.member.MemberIdentity;
 import io.philia.member.Members;
 import io.philia.platform.GroupCommit;
 import io.philia.platform.Ids;
@@ -88,12 +89,19 @@ public class EventIngestion {
 	}
 
 	/**
-	 * Events of one customer go to one writer; an event that does not name its customer (a refund) goes by
-	 * its order. Either way concurrent work on one member's rows is rare across writers.
+	 * Events of one customer go to one writer, so that two writers rarely wait for the same member's rows.
+	 * An event that does not name its customer (a refund, a cancellation) goes where its order's customer
+	 * goes: two primary-key reads, cheap beside a commit.
 	 */
-	private static String shardKey(StoreContext caller, ValidEvent event) {
-		var who = event.identity();
-		String key = who == null ? event.orderId() : who.externalId() != null ? who.externalId() : who.email();
+	private String shardKey(StoreContext caller, ValidEvent event) {
+		MemberIdentity who = event.identity();
+		if (who == null) {
+			who = orders.memberOf(caller.programId(), caller.storeId(), event.orderId())
+				.flatMap(memberId -> members.find(caller.programId(), memberId))
+				.map(m -> new MemberIdentity(m.externalId(), m.email(), null, null, null))
+				.orElse(null);
+		}
+		String key = who == null ? "order:" + event.orderId() : who.externalId() != null ? who.externalId() : who.email();
 		return caller.programId() + "/" + key;
 	}
 

@@ -23,6 +23,14 @@ class OrderBook {
 		this.clock = clock;
 	}
 
+	/** Whose order it is, read without a lock (to route the order's events to its customer's writer). */
+	Optional<String> memberOf(String programId, String storeId, String orderId) {
+		return jdbc.sql("select member_id from store_order where program_id = ? and store_id = ? and order_id = ?")
+			.params(programId, storeId, orderId)
+			.query(String.class)
+			.optional();
+	}
+
 	/** The order, locked until the transaction ends, so that two events of one order never interleave. */
 	Optional<StoreOrder> lock(String programId, String storeId, String orderId) {
 		return jdbc.sql("select * from store_order where program_id = ? and store_id = ? and order_id = ? for update")

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -26,8 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one database transaction, each in its own savepoint, and completes every caller only after the commit.
  * One commit then carries many events, which is what lets ingestion go past the database's
  * one-transaction-per-event rate (DESIGN: the hot path). A piece of work that fails is rolled back to its
- * savepoint and fails alone; a batch whose commit fails is run again whole (every piece was rolled back),
- * and if it keeps failing every caller in it gets the error: never half a batch.
+ * savepoint and fails alone; a batch whose commit fails, or that deadlocks with another writer, is run
+ * again whole (every piece was rolled back), and if it keeps failing every caller in it gets the error:
+ * never half a batch.
  *
  * <p>Callers with the same shard key go to the same writer, so the work of one member is serialised in
  * memory instead of in a queue of row locks.
@@ -173,6 +175,11 @@ public class GroupCommit implements DisposableBean {
 				try {
 					piece.value = savepoint.execute(status -> piece.work.get());
 					return;
+				}
+				catch (PessimisticLockingFailureException e) {
+					// A deadlock with another writer: rolling back to the savepoint keeps the locks the batch
+					// already holds, so the cycle would stay. The whole batch is rolled back and run again.
+					throw e;
 				}
 				catch (TransientDataAccessException | DuplicateKeyException e) {
 					if (attempt == PIECE_ATTEMPTS) {
