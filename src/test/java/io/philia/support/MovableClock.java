@@ -58,7 +58,24 @@ public final class MovableClock extends Clock {
 
 	@Override
 	public Clock withZone(ZoneId zone) {
-		return Clock.fixed(instant(), zone);
+		MovableClock self = this;
+		return new Clock() {
+
+			@Override
+			public Instant instant() {
+				return self.instant();
+			}
+
+			@Override
+			public ZoneId getZone() {
+				return zone;
+			}
+
+			@Override
+			public Clock withZone(ZoneId other) {
+				return self.withZone(other);
+			}
+		};
 	}
 
 	/** Replaces the application's clock with one movable clock, starting at the real time. */
