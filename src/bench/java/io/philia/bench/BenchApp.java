@@ -76,6 +76,11 @@ public final class BenchApp implements AutoCloseable {
 			launch.property(property.substring(0, equals), property.substring(equals + 1));
 		}
 		launch.log(run.workDir().resolve(label + ".log"));
+		if ("1".equals(System.getenv("PHILIA_BENCH_JFR"))) {
+			// A CPU profile of the server, written when it stops (JfrTop summarises it).
+			launch.jvm("-XX:StartFlightRecording=filename=" + run.workDir().toAbsolutePath().resolve(label + ".jfr")
+					+ ",settings=profile,dumponexit=true");
+		}
 		AppProcess process = launch.start();
 		run.log("application (" + label + ") ready in " + process.startup().toMillis() + " ms, pid " + process.pid()
 				+ ", log " + process.log());

@@ -31,9 +31,13 @@ public final class BenchRun {
 		return quick;
 	}
 
-	/** How many times to repeat a measurement: the section reports the median and the spread. */
+	/**
+	 * How many times to repeat a measurement (3, PHILIA_BENCH_RUNS to change it; 1 when quick): the section
+	 * reports the median and the spread.
+	 */
 	public int runs() {
-		return quick ? 1 : 3;
+		String runs = System.getenv("PHILIA_BENCH_RUNS");
+		return quick ? 1 : runs == null || runs.isBlank() ? 3 : Integer.parseInt(runs);
 	}
 
 	/** The full duration, or a fifth of it (at least a second) for a quick run. */
