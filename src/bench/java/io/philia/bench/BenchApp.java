@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import io.philia.bench.load.HttpLoad;
@@ -71,7 +73,13 @@ public final class BenchApp implements AutoCloseable {
 		if (Files.exists(jar)) {
 			launch.jar(jar);
 		}
-		for (String property : properties) {
+		List<String> all = new ArrayList<>(List.of(properties));
+		String extra = System.getenv("PHILIA_BENCH_APP_PROPERTIES");
+		if (extra != null && !extra.isBlank()) {
+			// Settings to compare, for every application a bench starts: "philia.group-commit.shards=16 ...".
+			all.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		for (String property : all) {
 			int equals = property.indexOf('=');
 			launch.property(property.substring(0, equals), property.substring(equals + 1));
 		}
