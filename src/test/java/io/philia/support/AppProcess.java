@@ -128,6 +128,8 @@ public final class AppProcess implements AutoCloseable {
 			builder.environment().putAll(environment);
 			long started = System.nanoTime();
 			Process process = builder.start();
+			// Never outlive the JVM that started it (a bench or test stopped with ^C, say).
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
 			var app = new AppProcess(process, chosen, logFile, null);
 			app.awaitReady(Duration.ofSeconds(120));
 			return new AppProcess(process, chosen, logFile, Duration.ofNanos(System.nanoTime() - started));

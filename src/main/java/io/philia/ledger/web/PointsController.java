@@ -15,9 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.philia.ledger.Balance;
 import io.philia.ledger.Movement;
 import io.philia.ledger.PointsLedger;
+import io.philia.member.MemberProblems;
 import io.philia.member.Members;
 import io.philia.platform.CursorPage;
 import io.philia.platform.Idempotency;
+import io.philia.platform.PhiliaException;
 import io.philia.platform.Violations;
 import io.philia.program.StoreContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,7 +59,10 @@ class PointsController {
 	@GetMapping
 	@Operation(summary = "A member's points balance")
 	Balance balance(StoreContext store, @PathVariable String memberId) {
-		members.get(store.programId(), memberId);
+		// An existence check, not the member's row: a shop reads balances on every page (issue #3's profile).
+		if (!members.exists(store.programId(), memberId)) {
+			throw new PhiliaException(MemberProblems.MEMBER_NOT_FOUND, "No member " + memberId + " in this programme");
+		}
 		return ledger.balance(store.programId(), memberId);
 	}
 
