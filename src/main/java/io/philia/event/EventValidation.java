@@ -24,7 +24,8 @@ import io.philia.platform.Violations;
  */
 final class EventValidation {
 
-	static final Set<String> ORDER_TYPES = Set.of("order.placed", "order.paid", "order.cancelled", "order.refunded");
+	static final Set<String> ORDER_TYPES = Set.of("order.placed", "order.paid", "order.fulfilled", "order.cancelled",
+			"order.refunded");
 
 	static final int MAX_LINES = 1000;
 
