@@ -17,6 +17,8 @@ create index member_balance_due on member_balance (program_id, next_due_at);
 alter table journal_entry add column pending_points bigint default 0 not null;
 alter table journal_entry add column pending_after bigint default 0 not null;
 create index journal_entry_by_correction on journal_entry (program_id, corrects_entry_id);
+-- The liability report sums entries by period.
+create index journal_entry_by_time on journal_entry (program_id, created_at);
 
 -- A quantity of points credited together. Changed only under the lock of its member's balance row.
 create table point_lot (

@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.philia.ledger.Balance;
+import io.philia.ledger.Lot;
 import io.philia.ledger.Movement;
 import io.philia.ledger.PointsLedger;
+import io.philia.ledger.PointsSummary;
 import io.philia.member.Members;
 import io.philia.platform.CursorPage;
 import io.philia.platform.Idempotency;
@@ -55,10 +56,22 @@ class PointsController {
 	}
 
 	@GetMapping
-	@Operation(summary = "A member's points balance")
-	Balance balance(StoreContext store, @PathVariable String memberId) {
+	@Operation(summary = "A member's points: balance, what expires when, when pending points become available",
+			description = "Points due by now are counted where they belong (released, expired) even before the "
+					+ "scheduled jobs book them. 'expiring' lists points by last day of use, soonest first.")
+	PointsSummary balance(StoreContext store, @PathVariable String memberId) {
 		members.get(store.programId(), memberId);
-		return ledger.balance(store.programId(), memberId);
+		return ledger.summary(store.programId(), memberId);
+	}
+
+	@GetMapping("/lots")
+	@Operation(summary = "A member's lots, newest first: points credited together, what is left, pending, expiry",
+			description = "Open lots only unless all=true.")
+	CursorPage<Lot> lots(StoreContext store, @PathVariable String memberId,
+			@RequestParam(required = false) Boolean all, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		members.get(store.programId(), memberId);
+		return ledger.lots(store.programId(), memberId, Boolean.TRUE.equals(all), CursorPage.limit(limit), cursor);
 	}
 
 	@GetMapping("/history")
