@@ -143,4 +143,44 @@ abstract class ExpiryContract extends LifecycleTest {
 		assertThat(points(shop, member).get("available").asLong()).isZero();
 		assertHealthy(shop);
 	}
+
+	@Test
+	void expiryRunningWhileEventsArriveBooksEachExpiredPointOnceAndNoNewOne() throws Exception {
+		var shop = shop("Europe/Paris", "{\"expiry\": {\"policy\": \"after-earning\", \"months\": 1}}");
+		at(aDayAhead(PARIS).withHour(10));
+		var members = new java.util.ArrayList<String>();
+		for (int i = 0; i < 30; i++) {
+			members.add(pay(shop, "E-" + i, "E-old-" + i, "150.00").at("/member/id").asString());
+		}
+		at(LocalDate.now(clock.withZone(PARIS)).plusMonths(1).plusDays(1).atTime(0, 10).atZone(PARIS));
+		var calls = new java.util.ArrayList<java.util.concurrent.Callable<Object>>();
+		calls.add(() -> jobs.settle(shop.programId()));
+		for (int i = 0; i < 30; i++) {
+			int n = i;
+			calls.add(() -> pay(shop, "E-" + n, "E-new-" + n, "150.00"));
+			if (n % 10 == 0) {
+				calls.add(() -> jobs.settle(shop.programId()));
+			}
+		}
+
+		try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+			for (var f : threads.invokeAll(calls)) {
+				f.get();
+			}
+		}
+		jobs.settle(shop.programId());
+
+		for (String member : members) {
+			JsonNode view = points(shop, member);
+			assertThat(view.get("available").asLong()).as("member %s", member).isEqualTo(100);
+			assertThat(view.at("/expiring/0/points").asLong()).isEqualTo(100);
+		}
+		JsonNode report = shop.api()
+			.get("/api/v1/reports/liability?from=" + LocalDate.now(clock.withZone(PARIS)).minusMonths(2) + "&to="
+					+ LocalDate.now(clock.withZone(PARIS)) + "&period=year")
+			.expect(200)
+			.body();
+		assertThat(report.at("/totals/expired").asLong()).isEqualTo(30 * 100);
+		assertHealthy(shop);
+	}
 }

@@ -26,8 +26,10 @@ class SchedulerConfiguration {
 
 	@Bean
 	Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, SchedulerSettings settings, Clock clock) {
+		// Recurring tasks are started (and so known) through startTasks; naming them twice is refused.
 		List<OnStartup> recurring = tasks.stream().filter(OnStartup.class::isInstance).map(OnStartup.class::cast).toList();
-		return Scheduler.create(dataSource, tasks)
+		List<Task<?>> others = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
+		return Scheduler.create(dataSource, others)
 			.startTasks(castRecurring(recurring))
 			.pollingInterval(settings.pollingInterval())
 			.heartbeatInterval(settings.heartbeatInterval())
