@@ -66,9 +66,10 @@ public record ExpiryPolicy(String policy, Integer months, String date, Integer y
 		return switch (policy) {
 			case "after-earning" -> earnedOn.plusMonths(months);
 			case "fixed-date" -> {
+				// The year first, then the day: 29 February stays the 29th in leap years, the 28th otherwise.
 				MonthDay day = monthDay(date);
-				LocalDate first = day.atYear(earnedOn.getYear());
-				yield (first.isBefore(earnedOn) ? first.plusYears(1) : first).plusYears(yearsAfter);
+				int year = day.atYear(earnedOn.getYear()).isBefore(earnedOn) ? earnedOn.getYear() + 1 : earnedOn.getYear();
+				yield day.atYear(year + yearsAfter);
 			}
 			default -> null;
 		};
