@@ -77,12 +77,13 @@ public class Books {
 		}
 
 		public void flush() {
-			lots.write(changes);
 			journal.write(changes.entries);
+			lots.write(changes);
 			accounts.update(changes.accounts);
 			changes.entries.clear();
 			changes.lots.clear();
 			changes.accounts.clear();
+			changes.expiredGroups.clear();
 		}
 
 		List<Entry> entries() {

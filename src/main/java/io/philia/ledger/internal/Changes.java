@@ -27,6 +27,9 @@ public final class Changes {
 
 	final Set<MemberAccount> accounts = new LinkedHashSet<>();
 
+	/** Expiries of whole groups of untouched lots: (entry, programme, member, their expiry time, how many). */
+	final List<Object[]> expiredGroups = new ArrayList<>();
+
 	/** Open lots of the members this work read them for; lots it creates join them. */
 	final Map<String, List<LotRow>> openLots = new java.util.HashMap<>();
 
@@ -48,6 +51,10 @@ public final class Changes {
 
 	void touched(LotRow lot) {
 		lots.putIfAbsent(lot.id, lot);
+	}
+
+	void expiredTogether(Entry entry, java.time.Instant at, int lots) {
+		expiredGroups.add(new Object[] { entry.id, entry.programId, entry.memberId, Rows.utc(at), lots });
 	}
 
 	void created(LotRow lot) {

@@ -134,6 +134,7 @@ public class LotStore {
 				update point_lot set remaining = ?, pending = ?, available_at = ?, expired = ?, expiry_entry_id = ?,
 				  member_id = ?
 				where program_id = ? and id = ?""", updates);
+		expireGroups(changes.expiredGroups);
 		var consumption = new ArrayList<Object[]>();
 		for (Entry entry : changes.entries) {
 			entry.consumed.forEach((lot, points) -> {
@@ -144,6 +145,46 @@ public class LotStore {
 		}
 		Rows.batch(batch, "insert into lot_consumption (program_id, entry_id, lot_id, points) values (?, ?, ?, ?)",
 				consumption);
+	}
+
+	/**
+	 * Expires, in one statement, the untouched lots a settlement expired as whole groups: every open
+	 * available lot of those members past its date, each pointing to its member's expiry entry of that
+	 * date (entries are dated when their lots expired, and written before this).
+	 */
+	private void expireGroups(List<Object[]> groups) {
+		if (groups.isEmpty()) {
+			return;
+		}
+		var members = new java.util.LinkedHashSet<String>();
+		var entries = new ArrayList<Object>();
+		java.time.OffsetDateTime latest = null;
+		int expected = 0;
+		for (Object[] group : groups) {
+			expected += (Integer) group[4];
+			entries.add(group[0]);
+			members.add((String) group[2]);
+			var at = (java.time.OffsetDateTime) group[3];
+			latest = latest == null || at.isAfter(latest) ? at : latest;
+		}
+		var params = new ArrayList<Object>(entries);
+		params.add(groups.get(0)[1]);
+		params.addAll(members);
+		params.add(latest);
+		int expired = jdbc.sql("""
+				update point_lot set expired = expired + remaining, remaining = 0, expiry_entry_id =
+				  (select e.id from journal_entry e where e.program_id = point_lot.program_id
+				     and e.member_id = point_lot.member_id and e.created_at = point_lot.expires_at
+				     and e.id in (%s))
+				where program_id = ? and member_id in (%s) and remaining > 0 and pending = false
+				  and on_inactivity = false and expires_at <= ?""".formatted(Rows.marks(entries.size()),
+				Rows.marks(members.size())))
+			.params(params)
+			.update();
+		if (expired != expected) {
+			// The balances were debited for exactly the lots settled in memory: anything else must not commit.
+			throw new IllegalStateException("expired " + expired + " lots in the database, " + expected + " in memory");
+		}
 	}
 
 	private static LotRow lot(ResultSet rs, int row) throws SQLException {

@@ -105,6 +105,8 @@ public class Moves {
 			throw new PhiliaException(LedgerProblems.MERGE_DEBT_BEYOND_LIMIT, "Together the accounts would owe "
 					+ -combined + " points; the programme allows " + allowedDebt, Map.of("debt", -combined));
 		}
+		// What the locks settled is written first: its expiries name lots by member, and the lots move next.
+		work.flush();
 		Instant now = clock.instant();
 		Changes c = work.changes;
 		List<LotRow> absorbedLots = work.lots(absorbed);
