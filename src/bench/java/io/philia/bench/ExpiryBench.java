@@ -33,9 +33,10 @@ public final class ExpiryBench implements Bench {
 				entry of 1,000 points each (journal entry, postings, balance) and 10 lots of 100 points past their \
 				last day, written by SQL; nothing is due yet. At t0 every member is marked due (one UPDATE); the \
 				job, polling on its own, books the expiries (per chunk of 500 members: lots, one expiry entry per \
-				member with its postings, balances). `expiry_s` is t0 until no member is due and no lot is open \
-				(checked every 200 ms, so it includes the job's wait for its next poll); `lots_per_s` = lots / \
-				`expiry_s`. The totals are checked afterwards: every point expired once, balances at zero.""";
+				member with its postings, balances). `expiry_s` is t0 until no member is due (checked every 200 \
+				ms, so it includes the job's wait for its next poll); `lots_per_s` = lots / `expiry_s`. The totals \
+				are checked afterwards: every lot closed, every point expired once, one expiry entry per member, \
+				balances at zero.""";
 	}
 
 	@Override
@@ -59,21 +60,22 @@ public final class ExpiryBench implements Bench {
 					+ Duration.ofNanos(System.nanoTime() - seeded).toSeconds() + " s");
 			long t0 = System.nanoTime();
 			update(db, "update member_balance set next_due_at = now() where program_id = ?", shop.programId());
+			// Only the due members are counted while the job runs (an index range): counting open lots every
+			// 200 ms would load the database the job is measured on.
 			while (count(db, "select count(*) from member_balance where program_id = ? and next_due_at is not null",
-					shop.programId()) > 0
-					|| count(db, "select count(*) from point_lot where program_id = ? and remaining > 0",
-							shop.programId()) > 0) {
+					shop.programId()) > 0) {
 				Thread.sleep(200);
 			}
 			double seconds = (System.nanoTime() - t0) / 1e9;
+			long open = count(db, "select count(*) from point_lot where program_id = ? and remaining > 0", shop.programId());
 			long expired = count(db, "select coalesce(sum(expired), 0) from point_lot where program_id = ?", shop.programId());
 			long entries = count(db, "select count(*) from journal_entry where program_id = ? and kind = 'EXPIRY'",
 					shop.programId());
 			long left = count(db, "select coalesce(sum(available), 0) from member_balance where program_id = ?",
 					shop.programId());
-			if (expired != lots * 100 || entries != members || left != 0) {
-				throw new IllegalStateException("expiry booked " + expired + " points in " + entries
-						+ " entries, " + left + " left; expected " + lots * 100 + " in " + members + ", 0 left");
+			if (expired != lots * 100 || entries != members || left != 0 || open != 0) {
+				throw new IllegalStateException("expiry booked " + expired + " points in " + entries + " entries, "
+						+ left + " points and " + open + " lots left; expected " + lots * 100 + " in " + members);
 			}
 			run.log("expired " + lots + " lots of " + members + " members in " + String.format("%.1f", seconds) + " s");
 			run.sample("expiry_s", seconds);

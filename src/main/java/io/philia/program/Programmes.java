@@ -68,7 +68,7 @@ public class Programmes {
 		if (!Ids.isValid(programId)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select * from programme where id = ?").param(programId).query(Programmes::programme).optional();
+		return jdbc.sql("select * from programme where id = ?").param(programId).query(ProgrammeRows::programme).optional();
 	}
 
 	/** The terms of points a programme gives outside any store (bonuses, adjustments, restores). */
@@ -104,7 +104,7 @@ public class Programmes {
 				  debt_limit = ?, cost_per_point = ?, cost_currency = ?, transfers_enabled = ?, transfer_max_points = ?,
 				  transfer_max_sent_month = ?, transfer_max_received_month = ?
 				where id = ?""")
-			.params(name, pointsName, locale, windowDays(settings.returnWindow()), windowFrom(settings.returnWindow()),
+			.params(name, pointsName, locale, ProgrammeRows.windowDays(settings.returnWindow()), ProgrammeRows.windowFrom(settings.returnWindow()),
 					settings.expiry().policy(), settings.expiry().months(), settings.expiry().date(),
 					settings.expiry().yearsAfter(), settings.debt().allowedDebt(),
 					settings.costPerPoint() == null ? null : settings.costPerPoint().amount(),
@@ -124,7 +124,7 @@ public class Programmes {
 		ReturnWindow window = SettingsPatch.storeWindow(v, current.returnWindow(), patch);
 		v.throwIfAny();
 		jdbc.sql("update store set name = ?, return_window_days = ?, return_window_from = ? where program_id = ? and id = ?")
-			.params(name, windowDays(window), windowFrom(window), programId, storeId)
+			.params(name, ProgrammeRows.windowDays(window), ProgrammeRows.windowFrom(window), programId, storeId)
 			.update();
 		return store(programId, storeId);
 	}
@@ -135,7 +135,7 @@ public class Programmes {
 	}
 
 	public List<Programme> all() {
-		return jdbc.sql("select * from programme order by id").query(Programmes::programme).list();
+		return jdbc.sql("select * from programme order by id").query(ProgrammeRows::programme).list();
 	}
 
 	@Transactional
@@ -184,7 +184,7 @@ public class Programmes {
 		Optional<Store> store = Ids.isValid(storeId)
 				? jdbc.sql(STORE_WITH_TERMS + " where s.program_id = ? and s.id = ?")
 					.params(programId, storeId)
-					.query(Programmes::store)
+					.query(ProgrammeRows::store)
 					.optional()
 				: Optional.empty();
 		return store.orElseThrow(() -> new PhiliaException(ProgramProblems.STORE_NOT_FOUND,
@@ -194,7 +194,7 @@ public class Programmes {
 	public List<Store> stores(String programId) {
 		return jdbc.sql(STORE_WITH_TERMS + " where s.program_id = ? order by s.id")
 			.param(programId)
-			.query(Programmes::store)
+			.query(ProgrammeRows::store)
 			.list();
 	}
 
@@ -250,53 +250,5 @@ public class Programmes {
 
 	private static OffsetDateTime utc(java.time.Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Programme programme(ResultSet rs, int row) throws SQLException {
-		String cost = rs.getString("cost_per_point");
-		var transfers = new TransferLimits(rs.getBoolean("transfers_enabled"), nullableLong(rs, "transfer_max_points"),
-				nullableLong(rs, "transfer_max_sent_month"), nullableLong(rs, "transfer_max_received_month"));
-		var settings = new ProgrammeSettings(window(rs, "return_window_days", "return_window_from"), expiry(rs),
-				DebtPolicy.ofLimit(rs.getLong("debt_limit")),
-				cost == null ? null : new CostPerPoint(cost, rs.getString("cost_currency")), transfers);
-		return new Programme(rs.getString("id"), rs.getString("name"), rs.getString("points_name"),
-				ZoneId.of(rs.getString("time_zone")), rs.getString("default_locale"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant(), settings);
-	}
-
-	private static Store store(ResultSet rs, int row) throws SQLException {
-		String currency = rs.getString("currency");
-		var earning = new EarningRate(rs.getLong("earn_points"), Money.ofMinor(rs.getLong("earn_per_minor"), currency),
-				Rounding.valueOf(rs.getString("earn_rounding")));
-		ReturnWindow own = window(rs, "return_window_days", "return_window_from");
-		ReturnWindow effective = own != null ? own : window(rs, "p_window_days", "p_window_from");
-		var terms = new PointsTerms(ZoneId.of(rs.getString("time_zone")),
-				effective == null || !effective.holds() ? null : effective, expiry(rs),
-				DebtPolicy.ofLimit(rs.getLong("debt_limit")));
-		return new Store(rs.getString("id"), rs.getString("program_id"), rs.getString("code"), rs.getString("name"),
-				currency, earning, rs.getObject("created_at", OffsetDateTime.class).toInstant(), own, terms);
-	}
-
-	private static ReturnWindow window(ResultSet rs, String days, String from) throws SQLException {
-		int value = rs.getInt(days);
-		return rs.wasNull() ? null : new ReturnWindow(value, rs.getString(from));
-	}
-
-	private static ExpiryPolicy expiry(ResultSet rs) throws SQLException {
-		return new ExpiryPolicy(rs.getString("expiry_policy"), rs.getObject("expiry_months", Integer.class),
-				rs.getString("expiry_date"), rs.getObject("expiry_years_after", Integer.class));
-	}
-
-	private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-		long value = rs.getLong(column);
-		return rs.wasNull() ? null : value;
-	}
-
-	private static Integer windowDays(ReturnWindow window) {
-		return window == null ? null : window.days();
-	}
-
-	private static String windowFrom(ReturnWindow window) {
-		return window == null ? null : window.from();
 	}
 }

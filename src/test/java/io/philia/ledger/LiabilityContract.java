@@ -79,4 +79,17 @@ abstract class LiabilityContract extends LifecycleTest {
 			.send("GET", "/api/v1/reports/liability?from=x&to=2026-03-01", null, Map.of("Accept", "text/csv"))
 			.expectProblem(400, "validation");
 	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheLifecycleEndpoints() {
+		JsonNode paths = admin.get("/v3/api-docs").expect(200).body().get("paths");
+
+		assertThat(paths.has("/api/v1/reports/liability")).isTrue();
+		assertThat(paths.at("/~1api~1v1~1reports~1liability/get/responses/200/content").has("text/csv")).isTrue();
+		assertThat(paths.has("/api/v1/members/{memberId}/points/transfers")).isTrue();
+		assertThat(paths.has("/api/v1/members/{memberId}:merge")).isTrue();
+		assertThat(paths.has("/api/v1/members/{memberId}/points/lots")).isTrue();
+		assertThat(paths.at("/~1api~1v1~1admin~1programmes~1{programId}").has("patch")).isTrue();
+		assertThat(paths.at("/~1api~1v1~1admin~1programmes~1{programId}~1stores~1{storeId}").has("patch")).isTrue();
+	}
 }

@@ -149,36 +149,34 @@ public class LotStore {
 
 	/**
 	 * Expires, in one statement, the untouched lots a settlement expired as whole groups: every open
-	 * available lot of those members past its date, each pointing to its member's expiry entry of that
-	 * date (entries are dated when their lots expired, and written before this).
+	 * available lot of those members past its date, each pointing to its member's expiry entry dated when
+	 * it expired (written before this). Such an entry is unique: lots are never credited with a past date,
+	 * so no lot of a member is open past a date whose expiry was already booked; were one, the subquery's
+	 * second row would fail the statement rather than link a lot to the wrong entry.
 	 */
 	private void expireGroups(List<Object[]> groups) {
 		if (groups.isEmpty()) {
 			return;
 		}
 		var members = new java.util.LinkedHashSet<String>();
-		var entries = new ArrayList<Object>();
 		java.time.OffsetDateTime latest = null;
 		int expected = 0;
 		for (Object[] group : groups) {
 			expected += (Integer) group[4];
-			entries.add(group[0]);
 			members.add((String) group[2]);
 			var at = (java.time.OffsetDateTime) group[3];
 			latest = latest == null || at.isAfter(latest) ? at : latest;
 		}
-		var params = new ArrayList<Object>(entries);
+		var params = new ArrayList<Object>();
 		params.add(groups.get(0)[1]);
 		params.addAll(members);
 		params.add(latest);
 		int expired = jdbc.sql("""
 				update point_lot set expired = expired + remaining, remaining = 0, expiry_entry_id =
 				  (select e.id from journal_entry e where e.program_id = point_lot.program_id
-				     and e.member_id = point_lot.member_id and e.created_at = point_lot.expires_at
-				     and e.id in (%s))
+				     and e.member_id = point_lot.member_id and e.kind = 'EXPIRY' and e.created_at = point_lot.expires_at)
 				where program_id = ? and member_id in (%s) and remaining > 0 and pending = false
-				  and on_inactivity = false and expires_at <= ?""".formatted(Rows.marks(entries.size()),
-				Rows.marks(members.size())))
+				  and on_inactivity = false and expires_at <= ?""".formatted(Rows.marks(members.size())))
 			.params(params)
 			.update();
 		if (expired != expected) {
