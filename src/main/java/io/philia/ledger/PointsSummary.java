@@ -9,8 +9,8 @@ import java.util.List;
  * next expiry dates, and when pending points become available. Points due by now are already counted
  * where they belong, even if the scheduled jobs have not run yet.
  *
- * @param expiring points by last day of use, soonest first (under the inactivity policy, the day all
- * points expire unless the member is active before it, marked {@code unlessActive})
+ * @param expiring points by last day of use, soonest first, pending ones included (under the inactivity
+ * policy, the day all points expire unless the member is active before it, marked {@code unlessActive})
  * @param releases pending points by the time they become available, soonest first
  * @param awaitingFulfilment pending points of orders whose return window starts when they are fulfilled
  */

@@ -171,15 +171,14 @@ public class Bookkeeping {
 			if (!lot.isOpen()) {
 				continue;
 			}
-			if (lot.pending) {
-				if (lot.availableAt == null) {
-					awaiting += lot.remaining;
-				}
-				else {
-					releases.merge(lot.availableAt, lot.remaining, Long::sum);
-				}
+			if (lot.pending && lot.availableAt == null) {
+				awaiting += lot.remaining;
 			}
-			else if (lot.onInactivity) {
+			else if (lot.pending) {
+				releases.merge(lot.availableAt, lot.remaining, Long::sum);
+			}
+			// Pending points expire on their day too, once available: the member is told now.
+			if (lot.onInactivity) {
 				inactive += lot.remaining;
 			}
 			else if (lot.expiresOn != null) {

@@ -26,7 +26,8 @@ final class SettingsText {
 	private static String expiry(ExpiryPolicy e) {
 		return switch (e.policy()) {
 			case "after-earning" -> e.months() + " months after earning";
-			case "fixed-date" -> "on " + e.date() + " of the year of earning + " + e.yearsAfter();
+			case "fixed-date" -> "on " + e.date() + " of the year of earning"
+					+ (e.yearsAfter() == 0 ? "" : " + " + e.yearsAfter() + " year(s)");
 			case "inactivity" -> "after " + e.months() + " months without activity";
 			default -> "never";
 		};
