@@ -60,7 +60,11 @@ public class DueSettlements {
 	public int settle(String programId) {
 		Instant now = clock.instant();
 		int total = 0;
-		for (int chunk; (chunk = settleChunk(programId, now)) > 0;) {
+		// A chunk smaller than the limit was the last; the bound keeps a run finite whatever happens (what
+		// is left is due at the next run).
+		int chunk = settings.settleChunk();
+		for (int round = 0; chunk == settings.settleChunk() && round < 10_000; round++) {
+			chunk = settleChunk(programId, now);
 			total += chunk;
 		}
 		if (total > 0) {

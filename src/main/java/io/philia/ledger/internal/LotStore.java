@@ -150,9 +150,10 @@ public class LotStore {
 	/**
 	 * Expires, in one statement, the untouched lots a settlement expired as whole groups: every open
 	 * available lot of those members past its date, each pointing to its member's expiry entry dated when
-	 * it expired (written before this). Such an entry is unique: lots are never credited with a past date,
-	 * so no lot of a member is open past a date whose expiry was already booked; were one, the subquery's
-	 * second row would fail the statement rather than link a lot to the wrong entry.
+	 * it expired (written before this). One statement per chunk instead of one per lot: a million lots are
+	 * a few hundred statements. Such an entry is unique: lots are never credited with a past date, so no
+	 * lot of a member is open past a date whose expiry was already booked; were one, the subquery's second
+	 * row would fail the statement rather than link a lot to the wrong entry.
 	 */
 	private void expireGroups(List<Object[]> groups) {
 		if (groups.isEmpty()) {
