@@ -57,12 +57,15 @@ abstract class ExpiryContract extends LifecycleTest {
 	@Test
 	void pointsValidForMonthsAfterEarningExpireAtZurichMidnightAcrossSummerTime() {
 		var shop = shop("Europe/Zurich", "{\"expiry\": {\"policy\": \"after-earning\", \"months\": 6}}");
-		ZonedDateTime earned = aDayAhead(ZURICH).withHour(0).withMinute(30);
+		// Two months before a change of summer time: the six months of validity always span one.
+		Instant change = ZURICH.getRules().nextTransition(Instant.now(clock).plus(Duration.ofDays(70))).getInstant();
+		ZonedDateTime earned = change.minus(Duration.ofDays(60)).atZone(ZURICH).withHour(0).withMinute(30);
 		at(earned);
 		String member = pay(shop, "C-11", "X-2", "45.00").at("/member/id").asString();
 		LocalDate lastDay = earned.toLocalDate().plusMonths(6);
 		Instant midnight = lastDay.plusDays(1).atStartOfDay(ZURICH).toInstant();
 
+		assertThat(change).isBetween(earned.toInstant(), midnight);
 		assertThat(points(shop, member).at("/expiring/0/on").asString()).isEqualTo(lastDay.toString());
 		// The clock runs on from where it is set: a few seconds leave room for the request itself.
 		clock.setTo(midnight.minusSeconds(5));
