@@ -1,6 +1,7 @@
 package io.philia.event;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 import io.philia.event.EventResult.MemberRef;
 import io.philia.event.EventResult.OrderRef;
 import io.philia.event.EventResult.PointsRef;
+import io.philia.ledger.Availability;
 import io.philia.ledger.Cause;
 import io.philia.ledger.Movement;
 import io.philia.ledger.PointsLedger;
@@ -27,6 +29,7 @@ import io.philia.platform.Money;
 import io.philia.platform.PhiliaException;
 import io.philia.platform.Violations;
 import io.philia.program.Programmes;
+import io.philia.program.ReturnWindow;
 import io.philia.program.Store;
 import io.philia.program.StoreContext;
 import io.philia.rule.PendingEarning;
@@ -138,19 +141,24 @@ public class EventIngestion {
 		Step step = switch (event.type()) {
 			case "order.placed" -> placed(store, event);
 			case "order.paid" -> paid(store, event, eventId);
+			case "order.fulfilled" -> fulfilled(store, event);
 			case "order.cancelled" -> cancelled(store, event, eventId);
 			case "order.refunded" -> refunded(store, event, eventId);
 			default -> custom(store, event, request, eventId);
 		};
 		record(caller, key, request, event, eventId, step.member().id());
 		Movement movement = step.movement();
-		long earned = movement != null && movement.kind() == Movement.Kind.EARN ? movement.points() : 0;
-		long clawedBack = movement != null && movement.kind() == Movement.Kind.CLAWBACK ? -movement.points() : 0;
+		boolean earning = movement != null && movement.kind() == Movement.Kind.EARN;
+		long earned = earning ? movement.total() : 0;
+		long clawedBack = movement != null && movement.kind() == Movement.Kind.CLAWBACK ? -movement.total() : 0;
 		Long shortfall = movement == null ? null : movement.shortfall();
+		Long pending = earning ? movement.pending() : null;
+		Instant availableAt = earning && pending != null ? movement.availableAt() : step.availableAt();
 		return new EventResult(eventId, event.type(), step.ignored() == null ? "processed" : "ignored",
 				step.ignored(), new MemberRef(step.member().id(), step.member().externalId(), step.enrolled()),
 				step.order() == null ? null : new OrderRef(step.order().orderId(), step.order().status().api()),
-				new PointsRef(earned, clawedBack, shortfall), ledger.balance(programId, step.member().id()), step.rules());
+				new PointsRef(earned, clawedBack, shortfall, pending, availableAt),
+				ledger.balance(programId, step.member().id()), step.rules());
 	}
 
 	/**
@@ -158,10 +166,15 @@ public class EventIngestion {
 	 * for an earning, what each rule decided.
 	 */
 	private record Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored,
-			List<RuleOutcome> rules) {
+			List<RuleOutcome> rules, Instant availableAt) {
+
+		Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored,
+				List<RuleOutcome> rules) {
+			this(member, enrolled, order, movement, ignored, rules, null);
+		}
 
 		Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored) {
-			this(member, enrolled, order, movement, ignored, null);
+			this(member, enrolled, order, movement, ignored, null, null);
 		}
 	}
 
@@ -189,7 +202,7 @@ public class EventIngestion {
 		fresh.pay(event.total().minor(), event.lines(), points);
 		// The usual case, an order Philia hears of when it is paid, is one insert.
 		if (orders.insert(store.programId(), store.id(), fresh)) {
-			Movement movement = earn(store, fresh, eventId, earning);
+			Movement movement = earn(store, fresh, event, eventId, earning);
 			return new Step(who.member(), who.enrolled(), fresh, movement, null, earning.rules());
 		}
 		StoreOrder order = lockOwnOrder(store, event.orderId(), who.member());
@@ -203,18 +216,65 @@ public class EventIngestion {
 		}
 		order.pay(event.total().minor(), event.lines(), points);
 		orders.update(store.programId(), store.id(), order, true);
-		Movement movement = earn(store, order, eventId, earning);
+		Movement movement = earn(store, order, event, eventId, earning);
 		return new Step(who.member(), who.enrolled(), order, movement, null, earning.rules());
 	}
 
-	private Movement earn(Store store, StoreOrder order, String eventId, PendingEarning earning) {
-		Movement movement = rules.post(earning, Cause.order(order.orderId(), eventId)).movement();
+	private Movement earn(Store store, StoreOrder order, ValidEvent event, String eventId, PendingEarning earning) {
+		Movement movement = rules.post(earning, Cause.order(order.orderId(), eventId), availability(store, order, event))
+			.movement();
 		if (movement == null) {
 			return null;
 		}
 		order.earnedBy(movement.id());
 		orders.recordEarning(store.programId(), store.id(), order.orderId(), movement.id());
 		return movement;
+	}
+
+	/**
+	 * When an order's points become available: at once without a return window; else when the window that
+	 * opened at payment, or at fulfilment (later, if the store has not said yet), closes. A time in the
+	 * store's future counts from now: a window never starts later than Philia heard of it.
+	 */
+	private Availability availability(Store store, StoreOrder order, ValidEvent event) {
+		ReturnWindow window = store.terms().returnWindow();
+		if (window == null) {
+			return Availability.NOW;
+		}
+		Instant start = window.countsFromFulfilment() ? order.fulfilledAt() : notLaterThanNow(event.occurredAt());
+		return start == null ? Availability.ON_FULFILMENT
+				: Availability.at(window.closesAt(start, store.terms().zone()));
+	}
+
+	/**
+	 * The store fulfilled the order: remembered, and where the return window counts from fulfilment, the
+	 * order's pending points get their release time.
+	 */
+	private Step fulfilled(Store store, ValidEvent event) {
+		Member named = event.identity() == null ? null : members.identify(store.programId(), event.identity()).member();
+		StoreOrder order = orders.lock(store.programId(), store.id(), event.orderId())
+			.orElseThrow(() -> new PhiliaException(EventProblems.ORDER_UNKNOWN, "Philia has no order "
+					+ event.orderId() + " in this store; send order.placed or order.paid before order.fulfilled"));
+		Member member = owner(store, order, named);
+		if (order.fulfilledAt() != null) {
+			return new Step(member, false, order, null,
+					"order " + event.orderId() + " was already fulfilled at " + order.fulfilledAt());
+		}
+		Instant at = notLaterThanNow(event.occurredAt());
+		order.fulfil(at);
+		orders.update(store.programId(), store.id(), order, false);
+		ReturnWindow window = store.terms().returnWindow();
+		Instant availableAt = null;
+		if (window != null && window.countsFromFulfilment() && order.earnEntryId() != null) {
+			availableAt = ledger.startReturnWindow(store.programId(), member.id(), order.earnEntryId(),
+					window.closesAt(at, store.terms().zone()));
+		}
+		return new Step(member, false, order, null, null, null, availableAt);
+	}
+
+	private Instant notLaterThanNow(Instant at) {
+		Instant now = clock.instant();
+		return at.isAfter(now) ? now : at;
 	}
 
 	private Step cancelled(Store store, ValidEvent event, String eventId) {
@@ -240,7 +300,7 @@ public class EventIngestion {
 		long points = known.cancel();
 		Movement movement = points == 0 ? null
 				: ledger.clawBack(store.programId(), member.id(), points, Cause.cancellation(event.orderId(), eventId),
-						known.earnEntryId());
+						known.earnEntryId(), store.terms().debt());
 		orders.update(store.programId(), store.id(), known, false);
 		return new Step(member, false, known, movement, null);
 	}
@@ -271,7 +331,7 @@ public class EventIngestion {
 		}
 		Movement movement = points == 0 ? null
 				: ledger.clawBack(store.programId(), member.id(), points, Cause.refund(order.orderId(), eventId),
-						order.earnEntryId());
+						order.earnEntryId(), store.terms().debt());
 		orders.update(store.programId(), store.id(), order, refund != null && refund.unitsBySku() != null);
 		return new Step(member, false, order, movement, null);
 	}

@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * An event as a store sends it. Fields may grow; these stay.
  *
- * @param type order.placed, order.paid, order.cancelled, order.refunded, or custom.&lt;name&gt;
+ * @param type order.placed, order.paid, order.fulfilled, order.cancelled, order.refunded, or custom.&lt;name&gt;
  * @param occurredAt when it happened in the store, ISO-8601 with an offset (now if absent)
  * @param member who: the shop's customer id and/or e-mail, with data to enrol them if new
  * @param order the order, for order.* events (only its id once the order is known)

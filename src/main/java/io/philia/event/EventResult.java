@@ -1,5 +1,6 @@
 package io.philia.event;
 
+import java.time.Instant;
 import java.util.List;
 
 import io.philia.ledger.Balance;
@@ -21,8 +22,14 @@ public record EventResult(String eventId, String type, String outcome, String re
 
 	/**
 	 * Points this event moved: earned, clawed back, and the part of a clawback that could not be taken
-	 * because the member had already spent the points.
+	 * because the member had already spent the points. {@code pending} is how many of the points earned
+	 * wait for the store's return window, and {@code availableAt} when they become available (absent while
+	 * the window waits for the order's fulfilment).
 	 */
-	public record PointsRef(long earned, long clawedBack, Long shortfall) {
+	public record PointsRef(long earned, long clawedBack, Long shortfall, Long pending, Instant availableAt) {
+
+		public PointsRef(long earned, long clawedBack, Long shortfall) {
+			this(earned, clawedBack, shortfall, null, null);
+		}
 	}
 }

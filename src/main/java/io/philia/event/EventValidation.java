@@ -28,7 +28,8 @@ final class EventValidation {
 	private static final Pattern CUSTOM_TYPE = Pattern.compile("custom\\.[a-z0-9][a-z0-9_.-]{0,60}");
 	private static final Pattern REFUND_AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d+)?");
 
-	static final Set<String> ORDER_TYPES = Set.of("order.placed", "order.paid", "order.cancelled", "order.refunded");
+	static final Set<String> ORDER_TYPES = Set.of("order.placed", "order.paid", "order.fulfilled", "order.cancelled",
+			"order.refunded");
 
 	static final int MAX_LINES = 1000;
 

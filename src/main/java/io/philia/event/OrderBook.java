@@ -65,11 +65,12 @@ class OrderBook {
 	void update(String programId, String storeId, StoreOrder order, boolean linesChanged) {
 		jdbc.sql("""
 				update store_order set status = ?, total_minor = ?, refunded_minor = ?, earned_points = ?,
-				  clawed_back_points = ?, earn_entry_id = ?, updated_at = ?
+				  clawed_back_points = ?, earn_entry_id = ?, fulfilled_at = ?, updated_at = ?
 				where program_id = ? and store_id = ? and order_id = ?""")
 			.params(order.status().name(), order.totalMinor(), order.refundedMinor(), order.earnedPoints(),
-					order.clawedBackPoints(), order.earnEntryId(), clock.instant().atOffset(ZoneOffset.UTC),
-					programId, storeId, order.orderId())
+					order.clawedBackPoints(), order.earnEntryId(),
+					order.fulfilledAt() == null ? null : order.fulfilledAt().atOffset(ZoneOffset.UTC),
+					clock.instant().atOffset(ZoneOffset.UTC), programId, storeId, order.orderId())
 			.update();
 		if (linesChanged) {
 			jdbc.sql("delete from store_order_line where program_id = ? and store_id = ? and order_id = ?")
@@ -112,10 +113,18 @@ class OrderBook {
 			.list();
 	}
 
+	/** A merged member's orders become the surviving member's: their refunds then find the points. */
+	void reassign(String programId, String fromMemberId, String toMemberId) {
+		jdbc.sql("update store_order set member_id = ? where program_id = ? and member_id = ?")
+			.params(toMemberId, programId, fromMemberId)
+			.update();
+	}
+
 	private static StoreOrder order(ResultSet rs, List<OrderLine> lines) throws SQLException {
+		var fulfilled = rs.getObject("fulfilled_at", java.time.OffsetDateTime.class);
 		return new StoreOrder(rs.getString("order_id"), rs.getString("member_id"),
 				OrderStatus.valueOf(rs.getString("status")), rs.getString("currency"), rs.getLong("total_minor"),
 				rs.getLong("refunded_minor"), rs.getLong("earned_points"), rs.getLong("clawed_back_points"),
-				rs.getString("earn_entry_id"), lines);
+				rs.getString("earn_entry_id"), lines, fulfilled == null ? null : fulfilled.toInstant());
 	}
 }

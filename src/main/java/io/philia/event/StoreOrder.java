@@ -1,6 +1,7 @@
 package io.philia.event;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,18 @@ final class StoreOrder {
 
 	private List<OrderLine> lines;
 
+	private Instant fulfilledAt;
+
 	StoreOrder(String orderId, String memberId, OrderStatus status, String currency, long totalMinor,
 			long refundedMinor, long earnedPoints, long clawedBackPoints, String earnEntryId, List<OrderLine> lines) {
+		this(orderId, memberId, status, currency, totalMinor, refundedMinor, earnedPoints, clawedBackPoints, earnEntryId,
+				lines, null);
+	}
+
+	StoreOrder(String orderId, String memberId, OrderStatus status, String currency, long totalMinor,
+			long refundedMinor, long earnedPoints, long clawedBackPoints, String earnEntryId, List<OrderLine> lines,
+			Instant fulfilledAt) {
+		this.fulfilledAt = fulfilledAt;
 		this.orderId = orderId;
 		this.memberId = memberId;
 		this.status = status;
@@ -120,6 +131,17 @@ final class StoreOrder {
 				: allLines == 0 ? 0 : Math.min(share(linesAmount, totalMinor, allLines), totalMinor - refundedMinor);
 		this.lines = List.copyOf(updated);
 		return refund(amount);
+	}
+
+	/** The store fulfilled the order (shipped, handed over): a return window may count from now on. */
+	void fulfil(Instant at) {
+		if (status == OrderStatus.CANCELLED) {
+			throw new PhiliaException(EventProblems.ORDER_CANCELLED, "Order " + orderId + " was cancelled");
+		}
+		if (fulfilledAt != null) {
+			throw new IllegalStateException("order " + orderId + " was already fulfilled");
+		}
+		fulfilledAt = at;
 	}
 
 	/** Cancels the order; a paid one gives back every point it still holds. */
@@ -205,5 +227,9 @@ final class StoreOrder {
 
 	List<OrderLine> lines() {
 		return lines;
+	}
+
+	Instant fulfilledAt() {
+		return fulfilledAt;
 	}
 }

@@ -100,7 +100,7 @@ public class Members {
 
 		Optional<Member> known = find(programId, externalId, email);
 		if (known.isPresent()) {
-			return new Identified(known.get(), false);
+			return new Identified(survivor(programId, known.get()), false);
 		}
 		Instant now = clock.instant();
 		var member = new Member(Ids.next(clock), externalId, email, null, identity.firstName(), identity.lastName(),
@@ -110,7 +110,7 @@ public class Members {
 			return new Identified(member, true);
 		}
 		// Another transaction enrolled them first, or the e-mail belongs to a member with another externalId.
-		return find(programId, externalId, email).map(m -> new Identified(m, false))
+		return find(programId, externalId, email).map(m -> new Identified(survivor(programId, m), false))
 			.orElseThrow(() -> new PhiliaException(MemberProblems.IDENTITY_CONFLICT,
 					"The email " + email + " belongs to a member with another externalId than " + externalId));
 	}
@@ -132,6 +132,15 @@ public class Members {
 			return Optional.empty();
 		}
 		return byEmail(programId, email);
+	}
+
+	/** The member an account stands for today: itself, or the one it was merged into (merges of merges too). */
+	private Member survivor(String programId, Member member) {
+		Member current = member;
+		while (current.mergedInto() != null) {
+			current = get(programId, current.mergedInto());
+		}
+		return current;
 	}
 
 	public Optional<Member> find(String programId, String memberId) {
@@ -267,7 +276,7 @@ public class Members {
 					"Another member of the programme has this externalId or email");
 		}
 		var changed = new Member(current.id(), externalId, email, phone, firstName, lastName, birthDate, locale,
-				consents, attributes, current.enrolledAt(), clock.instant());
+				consents, attributes, current.enrolledAt(), clock.instant(), current.mergedInto());
 		jdbc.sql("""
 				update member set external_id = ?, email = ?, email_key = ?, phone = ?, first_name = ?, last_name = ?,
 				  birth_date = ?, locale = ?, consents = ?, attributes = ?, updated_at = ?
@@ -330,7 +339,7 @@ public class Members {
 				rs.getObject("birth_date", LocalDate.class), rs.getString("locale"),
 				json.readValue(rs.getString("consents"), CONSENTS), json.readTree(rs.getString("attributes")),
 				rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(),
-				rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("merged_into"));
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -16,7 +16,7 @@ public final class AdminCli {
 		// As arguments, not defaults: they must win over the profile's settings (the dev demo stays off).
 		String[] all = java.util.stream.Stream
 			.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--philia.cli=admin",
-					"--philia.demo.enabled=false", "--logging.level.root=warn"))
+					"--philia.demo.enabled=false", "--philia.scheduler.enabled=false", "--logging.level.root=warn"))
 			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = app.run(all)) {
 			return SpringApplication.exit(context);

@@ -20,6 +20,7 @@ import io.philia.platform.Money;
 import io.philia.platform.PhiliaException;
 import io.philia.platform.Violations;
 import io.philia.program.EarningRate.Rounding;
+import tools.jackson.databind.JsonNode;
 
 /** Opens and reads programmes and their stores. */
 @Service
@@ -27,6 +28,12 @@ public class Programmes {
 
 	/** Locales every screen and message exists in. */
 	public static final List<String> LOCALES = List.of("fr", "en");
+
+	/** A store with its programme's lifecycle settings: the hot path reads both in one query. */
+	private static final String STORE_WITH_TERMS = """
+			select s.*, p.time_zone, p.return_window_days as p_window_days, p.return_window_from as p_window_from,
+			  p.expiry_policy, p.expiry_months, p.expiry_date, p.expiry_years_after, p.debt_limit
+			from store s join programme p on p.id = s.program_id""";
 
 	private final JdbcClient jdbc;
 
@@ -47,7 +54,8 @@ public class Programmes {
 		String locale = violations.check("defaultLocale", () -> locale(request.defaultLocale()));
 		violations.throwIfAny();
 
-		var programme = new Programme(Ids.next(clock), name, pointsName, zone, locale, clock.instant());
+		var programme = new Programme(Ids.next(clock), name, pointsName, zone, locale, clock.instant(),
+				ProgrammeSettings.DEFAULTS);
 		jdbc.sql("""
 				insert into programme (id, name, points_name, time_zone, default_locale, created_at)
 				values (?, ?, ?, ?, ?, ?)""")
@@ -60,7 +68,65 @@ public class Programmes {
 		if (!Ids.isValid(programId)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select * from programme where id = ?").param(programId).query(Programmes::programme).optional();
+		return jdbc.sql("select * from programme where id = ?").param(programId).query(ProgrammeRows::programme).optional();
+	}
+
+	/** The terms of points a programme gives outside any store (bonuses, adjustments, restores). */
+	public PointsTerms terms(String programId) {
+		return get(programId).terms();
+	}
+
+	/**
+	 * Changes a programme as a JSON merge patch: its name, points name, default locale and points
+	 * lifecycle settings. A lifecycle setting applies to points earned from then on; points already
+	 * earned keep the expiry date they were given.
+	 */
+	@Transactional
+	public Programme change(String programId, JsonNode patch) {
+		Programme current = get(programId);
+		var v = new Violations();
+		SettingsPatch.requireObject(v, patch, SettingsPatch.PROGRAMME_FIELDS);
+		if (patch.has("timeZone") && !patch.get("timeZone").asString("").equals(current.timeZone().getId())) {
+			v.add("timeZone", "cannot be changed: expiry dates, limits and calendar rules already follow it");
+		}
+		String name = patch.has("name") ? v.requireText("name", patch.get("name").asString(null), 200) : current.name();
+		String pointsName = patch.has("pointsName") ? v.requireText("pointsName", patch.get("pointsName").asString(null), 60)
+				: current.pointsName();
+		String locale = patch.has("defaultLocale")
+				? v.check("defaultLocale", () -> locale(patch.get("defaultLocale").asString(null)))
+				: current.defaultLocale();
+		ProgrammeSettings settings = SettingsPatch.apply(v, current.settings(), patch);
+		v.throwIfAny();
+		TransferLimits t = settings.transfers();
+		jdbc.sql("""
+				update programme set name = ?, points_name = ?, default_locale = ?, return_window_days = ?,
+				  return_window_from = ?, expiry_policy = ?, expiry_months = ?, expiry_date = ?, expiry_years_after = ?,
+				  debt_limit = ?, cost_per_point = ?, cost_currency = ?, transfers_enabled = ?, transfer_max_points = ?,
+				  transfer_max_sent_month = ?, transfer_max_received_month = ?
+				where id = ?""")
+			.params(name, pointsName, locale, ProgrammeRows.windowDays(settings.returnWindow()), ProgrammeRows.windowFrom(settings.returnWindow()),
+					settings.expiry().policy(), settings.expiry().months(), settings.expiry().date(),
+					settings.expiry().yearsAfter(), settings.debt().allowedDebt(),
+					settings.costPerPoint() == null ? null : settings.costPerPoint().amount(),
+					settings.costPerPoint() == null ? null : settings.costPerPoint().currency(), t.enabled(),
+					t.maxPoints(), t.maxSentPerMonth(), t.maxReceivedPerMonth(), programId)
+			.update();
+		return get(programId);
+	}
+
+	/** Changes a store as a JSON merge patch: its name and its own return window (null: the programme's). */
+	@Transactional
+	public Store changeStore(String programId, String storeId, JsonNode patch) {
+		Store current = store(programId, storeId);
+		var v = new Violations();
+		SettingsPatch.requireObject(v, patch, SettingsPatch.STORE_FIELDS);
+		String name = patch.has("name") ? v.requireText("name", patch.get("name").asString(null), 200) : current.name();
+		ReturnWindow window = SettingsPatch.storeWindow(v, current.returnWindow(), patch);
+		v.throwIfAny();
+		jdbc.sql("update store set name = ?, return_window_days = ?, return_window_from = ? where program_id = ? and id = ?")
+			.params(name, ProgrammeRows.windowDays(window), ProgrammeRows.windowFrom(window), programId, storeId)
+			.update();
+		return store(programId, storeId);
 	}
 
 	public Programme get(String programId) {
@@ -69,7 +135,7 @@ public class Programmes {
 	}
 
 	public List<Programme> all() {
-		return jdbc.sql("select * from programme order by id").query(Programmes::programme).list();
+		return jdbc.sql("select * from programme order by id").query(ProgrammeRows::programme).list();
 	}
 
 	@Transactional
@@ -116,9 +182,9 @@ public class Programmes {
 
 	public Store store(String programId, String storeId) {
 		Optional<Store> store = Ids.isValid(storeId)
-				? jdbc.sql("select * from store where program_id = ? and id = ?")
+				? jdbc.sql(STORE_WITH_TERMS + " where s.program_id = ? and s.id = ?")
 					.params(programId, storeId)
-					.query(Programmes::store)
+					.query(ProgrammeRows::store)
 					.optional()
 				: Optional.empty();
 		return store.orElseThrow(() -> new PhiliaException(ProgramProblems.STORE_NOT_FOUND,
@@ -126,7 +192,10 @@ public class Programmes {
 	}
 
 	public List<Store> stores(String programId) {
-		return jdbc.sql("select * from store where program_id = ? order by id").param(programId).query(Programmes::store).list();
+		return jdbc.sql(STORE_WITH_TERMS + " where s.program_id = ? order by s.id")
+			.param(programId)
+			.query(ProgrammeRows::store)
+			.list();
 	}
 
 	private static EarningRate earning(Violations violations, NewStore.EarningTerms terms, String currency) {
@@ -181,19 +250,5 @@ public class Programmes {
 
 	private static OffsetDateTime utc(java.time.Instant instant) {
 		return instant.atOffset(ZoneOffset.UTC);
-	}
-
-	private static Programme programme(ResultSet rs, int row) throws SQLException {
-		return new Programme(rs.getString("id"), rs.getString("name"), rs.getString("points_name"),
-				ZoneId.of(rs.getString("time_zone")), rs.getString("default_locale"),
-				rs.getObject("created_at", OffsetDateTime.class).toInstant());
-	}
-
-	private static Store store(ResultSet rs, int row) throws SQLException {
-		String currency = rs.getString("currency");
-		var earning = new EarningRate(rs.getLong("earn_points"), Money.ofMinor(rs.getLong("earn_per_minor"), currency),
-				Rounding.valueOf(rs.getString("earn_rounding")));
-		return new Store(rs.getString("id"), rs.getString("program_id"), rs.getString("code"), rs.getString("name"),
-				currency, earning, rs.getObject("created_at", OffsetDateTime.class).toInstant());
 	}
 }

@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.philia.ledger.Availability;
 import io.philia.ledger.Cause;
 import io.philia.ledger.Movement;
 import io.philia.ledger.PointsLedger;
@@ -66,12 +67,24 @@ public class RuleEvaluation {
 	/** Posts a decided earning: the ledger entry (if any points) and what the rules' limits have used. */
 	@Transactional
 	public Earning post(PendingEarning earning, Cause cause) {
+		return post(earning, cause, Availability.NOW);
+	}
+
+	/**
+	 * Posts a decided earning whose points become available as {@code availability} says (an order's
+	 * return window), under the terms of the store the event came from.
+	 */
+	@Transactional
+	public Earning post(PendingEarning earning, Cause cause, Availability availability) {
 		EarningContext context = earning.context();
 		Evaluator.Result result = earning.result();
 		Movement movement = null;
 		if (result.points() > 0) {
-			movement = ledger.earn(context.programId(), context.member().id(), result.points(), cause,
-					result.attributions());
+			movement = context.store() == null
+					? ledger.earn(context.programId(), context.member().id(), result.points(), cause,
+							result.attributions())
+					: ledger.earn(context.programId(), context.member().id(), result.points(), cause,
+							result.attributions(), context.store().terms(), availability);
 		}
 		usage.add(context.programId(), result.uses());
 		return new Earning(result.points(), result.outcomes(), movement);

@@ -2,6 +2,7 @@ package io.philia.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -127,11 +128,14 @@ abstract class LedgerInvariantsContract extends HttpTest {
 			long amount = whole ? remaining : 1 + (long) (random.nextDouble() * (remaining + remaining / 5 + 1));
 			var event = new EventRequest("order.refunded", null, null, new OrderData(order.id, null, null, null),
 					whole ? null : new RefundData(decimal(amount), null, null), null);
-			if (order.cancelled || remaining == 0 || amount > remaining || amount == 0) {
+			// As the order does: a refunded or cancelled order takes no refund; a whole refund of an order of
+			// 0.00 is still its one refund.
+			if (order.cancelled || order.fullyRefunded || !whole && amount > remaining) {
 				refused(event);
 				return;
 			}
 			order.refunded += amount;
+			order.fullyRefunded = order.refunded == order.total;
 			long target = order.refunded == order.total ? order.earned : order.earned * order.refunded / order.total;
 			takeBack(target - order.clawedBack);
 			order.clawedBack = target;
@@ -142,7 +146,7 @@ abstract class LedgerInvariantsContract extends HttpTest {
 			ModelOrder order = orders.get(random.nextInt(orders.size()));
 			var event = new EventRequest("order.cancelled", null, null, new OrderData(order.id, null, null, null), null,
 					null);
-			if (!order.cancelled && order.refunded < order.total) {
+			if (!order.cancelled && !order.fullyRefunded) {
 				takeBack(order.earned - order.clawedBack);
 				order.clawedBack = order.earned;
 				order.cancelled = true;
@@ -189,9 +193,9 @@ abstract class LedgerInvariantsContract extends HttpTest {
 		}
 
 		void refused(EventRequest event) {
-			assertThatThrownBy(() -> events.ingest(store, "refused-" + seed + "-" + sent.size(), event))
-				.as("seed %d", seed)
-				.isInstanceOf(PhiliaException.class);
+			// Caught first, so that a failure names the seed (an assertThatThrownBy fails before its description).
+			Throwable thrown = catchThrowable(() -> events.ingest(store, "refused-" + seed + "-" + sent.size(), event));
+			assertThat(thrown).as("refusal of %s, seed %d", event.type(), seed).isInstanceOf(PhiliaException.class);
 		}
 
 		String decimal(long minor) {
@@ -212,6 +216,8 @@ abstract class LedgerInvariantsContract extends HttpTest {
 		long clawedBack;
 
 		boolean cancelled;
+
+		boolean fullyRefunded;
 
 		ModelOrder(String id, long total) {
 			this.id = id;

@@ -12,9 +12,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.philia.ledger.Balance;
+import io.philia.ledger.Lot;
 import io.philia.ledger.Movement;
 import io.philia.ledger.PointsLedger;
+import io.philia.ledger.PointsSummary;
 import io.philia.member.MemberProblems;
 import io.philia.member.Members;
 import io.philia.platform.CursorPage;
@@ -57,20 +58,29 @@ class PointsController {
 	}
 
 	@GetMapping
-	@Operation(summary = "A member's points balance")
-	Balance balance(StoreContext store, @PathVariable String memberId) {
-		// An existence check, not the member's row: a shop reads balances on every page (issue #3's profile).
-		if (!members.exists(store.programId(), memberId)) {
-			throw new PhiliaException(MemberProblems.MEMBER_NOT_FOUND, "No member " + memberId + " in this programme");
-		}
-		return ledger.balance(store.programId(), memberId);
+	@Operation(summary = "A member's points: balance, what expires when, when pending points become available",
+			description = "Points due by now are counted where they belong (released, expired) even before the "
+					+ "scheduled jobs book them. 'expiring' lists points by last day of use, soonest first.")
+	PointsSummary balance(StoreContext store, @PathVariable String memberId) {
+		requireMember(store, memberId);
+		return ledger.summary(store.programId(), memberId);
+	}
+
+	@GetMapping("/lots")
+	@Operation(summary = "A member's lots, newest first: points credited together, what is left, pending, expiry",
+			description = "Open lots only unless all=true.")
+	CursorPage<Lot> lots(StoreContext store, @PathVariable String memberId,
+			@RequestParam(required = false) Boolean all, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		requireMember(store, memberId);
+		return ledger.lots(store.programId(), memberId, Boolean.TRUE.equals(all), CursorPage.limit(limit), cursor);
 	}
 
 	@GetMapping("/history")
 	@Operation(summary = "A member's point movements, newest first, each with its cause")
 	CursorPage<Movement> history(StoreContext store, @PathVariable String memberId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
-		members.get(store.programId(), memberId);
+		requireMember(store, memberId);
 		return ledger.history(store.programId(), memberId, CursorPage.limit(limit), cursor);
 	}
 
@@ -88,7 +98,7 @@ class PointsController {
 		v.requireText("reason", request.reason(), 500);
 		v.requireText("actor", request.actor(), 200);
 		v.throwIfAny();
-		members.get(store.programId(), memberId);
+		requireMember(store, memberId);
 
 		// The member is part of "the same request": one key sent for two members is a 409, not a replay.
 		var outcome = idempotency.once(store.programId(), "points.adjust", key, new Object[] { memberId, request },
@@ -97,5 +107,12 @@ class PointsController {
 		return ResponseEntity.created(URI.create("/api/v1/members/" + memberId + "/points/history"))
 			.header("Idempotent-Replayed", String.valueOf(outcome.replayed()))
 			.body(outcome.value());
+	}
+
+	/** An existence check, not the member's row: a shop reads balances on every page (issue #3's profile). */
+	private void requireMember(StoreContext store, String memberId) {
+		if (!members.exists(store.programId(), memberId)) {
+			throw new PhiliaException(MemberProblems.MEMBER_NOT_FOUND, "No member " + memberId + " in this programme");
+		}
 	}
 }

@@ -120,8 +120,10 @@ class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 	private void list() {
 		for (Programme p : programmes.all()) {
 			out.println("Programme " + p.id() + "  " + p.name() + "  (" + p.timeZone() + ", " + p.defaultLocale() + ")");
+			out.println("  " + SettingsText.of(p.settings()));
 			for (Store s : programmes.stores(p.id())) {
-				out.println("  Store " + s.id() + "  " + s.code() + "  " + s.name() + "  " + s.currency());
+				out.println("  Store " + s.id() + "  " + s.code() + "  " + s.name() + "  " + s.currency() + "  return window: "
+						+ SettingsText.window(s.terms().returnWindow()) + (s.returnWindow() == null ? " (programme's)" : ""));
 			}
 		}
 	}

@@ -2,19 +2,23 @@ package io.philia.program.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.philia.platform.Idempotency;
 import io.philia.program.ApiKeys;
 import io.philia.program.ApiKeys.ApiKeyInfo;
 import io.philia.program.IssuedApiKey;
@@ -24,8 +28,11 @@ import io.philia.program.Programme;
 import io.philia.program.Programmes;
 import io.philia.program.Store;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import tools.jackson.databind.JsonNode;
 
 /** Administration API: programmes, stores and their API keys (admin key only). */
 @RestController
@@ -38,9 +45,12 @@ class AdminController {
 
 	private final ApiKeys keys;
 
-	AdminController(Programmes programmes, ApiKeys keys) {
+	private final Idempotency idempotency;
+
+	AdminController(Programmes programmes, ApiKeys keys, Idempotency idempotency) {
 		this.programmes = programmes;
 		this.keys = keys;
+		this.idempotency = idempotency;
 	}
 
 	record ApiKeyRequest(String label) {
@@ -63,6 +73,45 @@ class AdminController {
 	@Operation(summary = "Read a programme")
 	Programme one(@PathVariable String programId) {
 		return programmes.get(programId);
+	}
+
+	@PatchMapping(path = "/{programId}", consumes = { "application/merge-patch+json", "application/json" })
+	@Operation(summary = "Change a programme's name or points lifecycle settings",
+			description = "A JSON merge patch (RFC 7396): absent keeps, null resets to the default, an object replaces "
+					+ "the setting whole. Settings apply to points earned from then on. An Idempotency-Key is accepted.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = """
+							{"returnWindow": {"days": 14, "from": "paid"},
+							 "expiry": {"policy": "fixed-date", "date": "12-31", "yearsAfter": 1},
+							 "debt": {"policy": "negative-balance", "limit": 500},
+							 "costPerPoint": {"amount": "0.005", "currency": "EUR"},
+							 "transfers": {"enabled": true, "maxPoints": 5000, "maxSentPerMonth": 10000}}"""))))
+	ResponseEntity<Programme> change(@PathVariable String programId, @RequestBody JsonNode patch,
+			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		return once(programId, "admin.programme", key, patch, Programme.class, () -> programmes.change(programId, patch));
+	}
+
+	@PatchMapping(path = "/{programId}/stores/{storeId}", consumes = { "application/merge-patch+json", "application/json" })
+	@Operation(summary = "Change a store's name or its own return window",
+			description = "A JSON merge patch: \"returnWindow\": null falls back to the programme's window, "
+					+ "{\"days\": 0} means none for this store.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+					value = "{\"returnWindow\": {\"days\": 30, \"from\": \"fulfilled\"}}"))))
+	ResponseEntity<StoreView> changeStore(@PathVariable String programId, @PathVariable String storeId,
+			@RequestBody JsonNode patch, @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+		return once(programId, "admin.store:" + storeId, key, patch, StoreView.class,
+				() -> StoreView.of(programmes.changeStore(programId, storeId, patch)));
+	}
+
+	/** Settings patches are idempotent by nature; a key, when sent, still returns the first answer. */
+	private <T> ResponseEntity<T> once(String programId, String scope, String key, JsonNode patch, Class<T> type,
+			Supplier<T> work) {
+		if (key == null) {
+			return ResponseEntity.ok(work.get());
+		}
+		programmes.get(programId);
+		var outcome = idempotency.once(programId, scope, key, patch, type, work);
+		return ResponseEntity.ok().header("Idempotent-Replayed", String.valueOf(outcome.replayed())).body(outcome.value());
 	}
 
 	@PostMapping("/{programId}/stores")

@@ -1,0 +1,105 @@
+package io.philia.ledger.internal;
+
+import static io.philia.ledger.internal.Rows.instant;
+import static io.philia.ledger.internal.Rows.utc;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Members' balance rows: locked before any change of the member's points, in member id order. */
+@Repository
+public class AccountStore {
+
+	private static final String COLUMNS = """
+			member_id, available, pending, lifetime_earned, next_due_at, inactivity_months, inactivity_deadline,
+			merged_into""";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate batch;
+
+	private final Clock clock;
+
+	AccountStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+		this.jdbc = jdbc;
+		this.batch = batch;
+		this.clock = clock;
+	}
+
+	/** The member's balance row, created at zero if needed and locked until the transaction ends. */
+	public MemberAccount lock(String programId, String memberId) {
+		jdbc.sql("""
+				insert into member_balance (program_id, member_id, available, pending, lifetime_earned, updated_at)
+				values (?, ?, 0, 0, 0, ?) on conflict do nothing""")
+			.params(programId, memberId, utc(clock.instant()))
+			.update();
+		return jdbc.sql("select " + COLUMNS + " from member_balance where program_id = ? and member_id = ? for update")
+			.params(programId, memberId)
+			.query((rs, n) -> account(programId, rs))
+			.single();
+	}
+
+	/** Existing rows of these members, locked in member id order (so that two such locks cannot deadlock). */
+	public List<MemberAccount> lockExisting(String programId, Collection<String> memberIds) {
+		if (memberIds.isEmpty()) {
+			return List.of();
+		}
+		var params = new ArrayList<Object>();
+		params.add(programId);
+		params.addAll(memberIds);
+		return jdbc.sql("select " + COLUMNS + " from member_balance where program_id = ? and member_id in ("
+				+ Rows.marks(memberIds.size()) + ") order by member_id for update")
+			.params(params)
+			.query((rs, n) -> account(programId, rs))
+			.list();
+	}
+
+	public Optional<MemberAccount> read(String programId, String memberId) {
+		return jdbc.sql("select " + COLUMNS + " from member_balance where program_id = ? and member_id = ?")
+			.params(programId, memberId)
+			.query((rs, n) -> account(programId, rs))
+			.optional();
+	}
+
+	/** Members of whom something is due by {@code now}: pending points to release, points to expire. */
+	public List<String> due(String programId, Instant now, int limit) {
+		return jdbc.sql("""
+				select member_id from member_balance where program_id = ? and next_due_at <= ?
+				order by next_due_at limit ?""")
+			.params(programId, utc(now), limit)
+			.query(String.class)
+			.list();
+	}
+
+	void update(Collection<MemberAccount> accounts) {
+		var rows = new ArrayList<Object[]>(accounts.size());
+		var now = utc(clock.instant());
+		for (MemberAccount a : accounts) {
+			if (a.dirty) {
+				rows.add(new Object[] { a.available, a.pending, a.lifetimeEarned, utc(a.nextDueAt), a.inactivityMonths,
+						utc(a.inactivityDeadline), a.mergedInto, now, a.programId, a.memberId });
+				a.dirty = false;
+			}
+		}
+		Rows.batch(batch, """
+				update member_balance set available = ?, pending = ?, lifetime_earned = ?, next_due_at = ?,
+				  inactivity_months = ?, inactivity_deadline = ?, merged_into = ?, updated_at = ?
+				where program_id = ? and member_id = ?""", rows);
+	}
+
+	private static MemberAccount account(String programId, ResultSet rs) throws SQLException {
+		return new MemberAccount(programId, rs.getString("member_id"), rs.getLong("available"), rs.getLong("pending"),
+				rs.getLong("lifetime_earned"), instant(rs, "next_due_at"), Rows.integer(rs, "inactivity_months"),
+				instant(rs, "inactivity_deadline"), rs.getString("merged_into"));
+	}
+}

@@ -1,0 +1,45 @@
+package io.philia.ledger.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Small JDBC helpers the ledger's stores share: UTC times and batches that skip the batch for one row. */
+final class Rows {
+
+	private Rows() {
+	}
+
+	static OffsetDateTime utc(Instant instant) {
+		return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+	}
+
+	static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+		return value == null ? null : value.toInstant();
+	}
+
+	static Integer integer(ResultSet rs, String column) throws SQLException {
+		int value = rs.getInt(column);
+		return rs.wasNull() ? null : value;
+	}
+
+	static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
+		if (rows.size() == 1) {
+			jdbc.update(sql, rows.get(0));
+		}
+		else if (!rows.isEmpty()) {
+			jdbc.batchUpdate(sql, rows);
+		}
+	}
+
+	/** {@code ?, ?, ?} for an IN list of this many values. */
+	static String marks(int count) {
+		return String.join(", ", java.util.Collections.nCopies(count, "?"));
+	}
+}
