@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -60,8 +61,12 @@ public class EventIngestion {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	EventIngestion(Idempotency idempotency, GroupCommit groupCommit, Programmes programmes, Members members, PointsLedger ledger,
-			OrderBook orders, RuleEvaluation rules, JdbcClient jdbc, JsonMapper json, Clock clock) {
+			OrderBook orders, RuleEvaluation rules, JdbcClient jdbc, JsonMapper json, Clock clock,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.idempotency = idempotency;
 		this.groupCommit = groupCommit;
 		this.programmes = programmes;
@@ -117,6 +122,13 @@ public class EventIngestion {
 			default -> custom(store, event, request, eventId);
 		};
 		record(caller, key, request, event, eventId, step.member().id());
+		if (step.ignored() == null) {
+			// Listeners (rewards: checkouts, next-order coupons) run here, inside the event's transaction.
+			Object published = OrderEvents.of(programId, store.id(), event, step.order(), step.wasPaid(), eventId);
+			if (published != null) {
+				publisher.publishEvent(published);
+			}
+		}
 		Movement movement = step.movement();
 		long earned = movement != null && movement.kind() == Movement.Kind.EARN ? movement.points() : 0;
 		long clawedBack = movement != null && movement.kind() == Movement.Kind.CLAWBACK ? -movement.points() : 0;
@@ -132,10 +144,15 @@ public class EventIngestion {
 	 * for an earning, what each rule decided.
 	 */
 	private record Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored,
-			List<RuleOutcome> rules) {
+			List<RuleOutcome> rules, boolean wasPaid) {
 
 		Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored) {
-			this(member, enrolled, order, movement, ignored, null);
+			this(member, enrolled, order, movement, ignored, null, false);
+		}
+
+		Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored,
+				List<RuleOutcome> rules) {
+			this(member, enrolled, order, movement, ignored, rules, false);
 		}
 	}
 
@@ -211,12 +228,13 @@ public class EventIngestion {
 		if (known.status() == OrderStatus.CANCELLED || known.status() == OrderStatus.REFUNDED) {
 			return new Step(member, false, known, null, "order " + event.orderId() + " is already " + known.status().api());
 		}
+		boolean wasPaid = known.status().isPaid();
 		long points = known.cancel();
 		Movement movement = points == 0 ? null
 				: ledger.clawBack(store.programId(), member.id(), points, Cause.cancellation(event.orderId(), eventId),
 						known.earnEntryId());
 		orders.update(store.programId(), store.id(), known, false);
-		return new Step(member, false, known, movement, null);
+		return new Step(member, false, known, movement, null, null, wasPaid);
 	}
 
 	private Step refunded(Store store, ValidEvent event, String eventId) {
