@@ -52,7 +52,8 @@ public class Coupons {
 		CheckoutOutcome outcome = pricing.price(store, request, member, locale, clock.instant()).outcome();
 		AppliedCode applied = outcome.codes().get(0);
 		String message = applied.freeShipping() ? MemberTexts.text(locale, "coupon-applied-free-shipping")
-				: MemberTexts.text(locale, "coupon-applied", Money.of(applied.discount(), outcome.currency()).toString());
+				: MemberTexts.text(locale, "coupon-applied",
+						MemberTexts.money(Money.of(applied.discount(), outcome.currency()).minor(), outcome.currency(), locale));
 		return new CodeValidation(applied.code(), true, applied.campaignId(), outcome.currency(), applied.discount(),
 				applied.freeShipping(), message);
 	}

@@ -42,6 +42,9 @@ create table order_coupon (
     program_id varchar(36)  not null,
     store_id   varchar(36)  not null,
     order_id   varchar(200) not null,
+    member_id  varchar(36)  not null,
     code       varchar(60)  not null,
     primary key (program_id, store_id, order_id)
 );
+
+create index order_coupon_by_member on order_coupon (program_id, member_id);

@@ -37,7 +37,7 @@ public final class Discounts {
 					terms.currency());
 		}
 		if (cart.subtotalMinor() < terms.minimumMinor()) {
-			String minimum = Money.ofMinor(terms.minimumMinor(), cart.currency()).toString();
+			Money minimum = Money.ofMinor(terms.minimumMinor(), cart.currency());
 			return new Refused(RewardProblems.COUPON_MINIMUM_BASKET, "The cart's subtotal "
 					+ cart.format(cart.subtotalMinor()) + " is below the minimum basket of " + minimum, minimum);
 		}

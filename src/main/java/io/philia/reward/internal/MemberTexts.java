@@ -61,8 +61,11 @@ public class MemberTexts {
 
 	/** A refusal a member may see: the developer's detail and, as {@code message}, the member's text. */
 	public static PhiliaException refusal(ProblemType problem, String detail, String locale, Object... arguments) {
+		Object[] shown = java.util.Arrays.stream(arguments)
+			.map(a -> a instanceof io.philia.platform.Money m ? money(m.minor(), m.currencyCode(), locale) : a)
+			.toArray();
 		return new PhiliaException(problem, detail,
-				Map.of("message", text(locale, problem.slug(), arguments), "locale", locale));
+				Map.of("message", text(locale, problem.slug(), shown), "locale", locale));
 	}
 
 	/** A time as a member reads it: in the programme's time zone, in their language. */
@@ -72,5 +75,13 @@ public class MemberTexts {
 			.withLocale(Locale.forLanguageTag(locale))
 			.withZone(zone)
 			.format(instant);
+	}
+
+	/** An amount as a member reads it: "10,00 €" in French, "€10.00" in English. */
+	public static String money(long minor, String currency, String locale) {
+		var format = java.text.NumberFormat.getCurrencyInstance(Locale.forLanguageTag(locale.equals("en") ? "en-IE" : "fr-FR"));
+		format.setCurrency(java.util.Currency.getInstance(currency));
+		int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+		return format.format(java.math.BigDecimal.valueOf(minor, digits));
 	}
 }

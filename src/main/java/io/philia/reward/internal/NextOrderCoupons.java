@@ -35,8 +35,8 @@ class NextOrderCoupons {
 			until = campaign.validUntil();
 		}
 		String code = issuer.issue(programId, campaignId, memberId, now, until).value();
-		jdbc.sql("insert into order_coupon (program_id, store_id, order_id, code) values (?, ?, ?, ?)")
-			.params(programId, storeId, orderId, code)
+		jdbc.sql("insert into order_coupon (program_id, store_id, order_id, member_id, code) values (?, ?, ?, ?, ?)")
+			.params(programId, storeId, orderId, memberId, code)
 			.update();
 	}
 }

@@ -125,8 +125,8 @@ public class Pricing {
 		long min = share(due, terms.minShare());
 		long max = share(due, terms.maxShare());
 		if (value < min || value > max || value == 0 || terms.minPoints() != null && points < terms.minPoints()) {
-			String low = Money.ofMinor(min, cart.currency()).toString();
-			String high = Money.ofMinor(max, cart.currency()).toString();
+			Money low = Money.ofMinor(min, cart.currency());
+			Money high = Money.ofMinor(max, cart.currency());
 			throw MemberTexts.refusal(RewardProblems.POINTS_PAYMENT_OUT_OF_BOUNDS, points + " points pay "
 					+ cart.format(value) + "; points may pay from " + low + " to " + high + " of this order"
 					+ (terms.minPoints() == null ? "" : ", at least " + terms.minPoints() + " points"), locale, low, high);

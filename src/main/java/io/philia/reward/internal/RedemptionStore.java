@@ -35,7 +35,8 @@ public class RedemptionStore {
 				  coupon_code, details, created_at, updated_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 			.params(r.id(), programId, r.rewardId(), r.memberId(), r.kind(), r.points(), r.status().toUpperCase(Locale.ROOT),
-					r.spendEntryId(), r.details().couponCode(), json.writeValueAsString(r.details()), utc(r.createdAt()),
+					r.spendEntryId(),
+					r.details().couponCode() == null ? null : io.philia.reward.CouponCode.normalise(r.details().couponCode()), json.writeValueAsString(r.details()), utc(r.createdAt()),
 					utc(r.updatedAt()))
 			.update();
 	}

@@ -67,7 +67,7 @@ public final class RewardCheck {
 		}
 		if (kind != null && issuesCoupon(kind)) {
 			Terms terms = Terms.parse(v, "coupon", d.coupon());
-			if (terms != null && !d.coupon().discount().equals(COUPON_DISCOUNT.get(kind))) {
+			if (d.coupon() != null && !COUPON_DISCOUNT.get(kind).equals(d.coupon().discount())) {
 				v.add("coupon.discount", "must be " + COUPON_DISCOUNT.get(kind) + " for a " + kind);
 			}
 			if (terms != null && !terms.decay().isEmpty()) {

@@ -22,6 +22,10 @@ import io.philia.reward.CouponCampaign;
 import io.philia.reward.CouponCampaigns;
 import io.philia.reward.Coupons;
 import io.philia.reward.GeneratedCodes;
+import io.philia.reward.MemberCoupon;
+import io.philia.reward.internal.MemberCoupons;
+import io.philia.member.Members;
+import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -39,10 +43,24 @@ class CouponController {
 
 	private final Idempotency idempotency;
 
-	CouponController(CouponCampaigns campaigns, Coupons coupons, Idempotency idempotency) {
+	private final Members members;
+
+	private final MemberCoupons memberCoupons;
+
+	CouponController(CouponCampaigns campaigns, Coupons coupons, Idempotency idempotency, Members members,
+			MemberCoupons memberCoupons) {
 		this.campaigns = campaigns;
 		this.coupons = coupons;
 		this.idempotency = idempotency;
+		this.members = members;
+		this.memberCoupons = memberCoupons;
+	}
+
+	@GetMapping("/api/v1/members/{memberId}/coupons")
+	@Operation(summary = "A member's own coupons", description = "Issued by their redemptions or earned by their orders (next-order coupons), newest first.")
+	List<MemberCoupon> ofMember(StoreContext store, @PathVariable String memberId) {
+		members.get(store.programId(), memberId);
+		return memberCoupons.of(store.programId(), memberId);
 	}
 
 	/** How many unique codes to add to a campaign. */
