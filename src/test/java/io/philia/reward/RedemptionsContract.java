@@ -197,7 +197,8 @@ abstract class RedemptionsContract extends RewardTest {
 		assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
 		assertThat(available(shop.api(), member)).isEqualTo(1000);
 		assertThat(shop.api().get("/api/v1/rewards/" + reward).body().get("remaining").asLong()).isEqualTo(1);
-		JsonNode restore = shop.api().get("/api/v1/members/" + member + "/points/history").body().at("/items/0");
+		JsonNode restore = CheckoutContract.entry(
+				shop.api().get("/api/v1/members/" + member + "/points/history").body().get("items"), "restore");
 		assertThat(restore.get("kind").asString()).isEqualTo("restore");
 		assertThat(restore.get("correctsEntryId").asString()).isEqualTo(redemption.get("spendEntryId").asString());
 		shop.api().post("/api/v1/coupons/" + redemption.at("/details/couponCode").asString() + ":validate", """
