@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,13 +86,37 @@ public class EventIngestion {
 	}
 
 	public Ingested ingest(StoreContext caller, String idempotencyKey, EventRequest request) {
+		return GroupCommit.await(submit(prepare(caller, idempotencyKey, request, null)));
+	}
+
+	/** An event that passed validation, with the writer it goes to and the work that applies it. */
+	record Prepared(String shardKey, Supplier<Idempotency.Outcome<EventResult>> work) {
+	}
+
+	/**
+	 * Validates the event (a refusal is thrown here, before anything is queued) and routes it.
+	 *
+	 * @param shardsByOrder in a batch, the writer of each order an earlier event of the batch named, so that
+	 * a refund follows the payment it refunds; null for a single event
+	 */
+	Prepared prepare(StoreContext caller, String idempotencyKey, EventRequest request, Map<String, String> shardsByOrder) {
 		Idempotency.checkKey(idempotencyKey);
 		ValidEvent event = EventValidation.validate(request, clock);
+		String shard = event.identity() == null && event.orderId() != null && shardsByOrder != null
+				&& shardsByOrder.containsKey(event.orderId()) ? shardsByOrder.get(event.orderId())
+						: shardKey(caller, event);
+		if (shardsByOrder != null && event.orderId() != null) {
+			shardsByOrder.putIfAbsent(event.orderId(), shard);
+		}
 		// Keys are the store's own: two stores of a programme may use the same key for different events.
-		var outcome = groupCommit.execute(shardKey(caller, event),
-				() -> idempotency.once(caller.programId(), "event:" + caller.storeId(), idempotencyKey, request,
-						EventResult.class, () -> process(caller, idempotencyKey, request, event)));
-		return new Ingested(outcome.value(), outcome.replayed());
+		return new Prepared(shard, () -> idempotency.once(caller.programId(), "event:" + caller.storeId(),
+				idempotencyKey, request, EventResult.class, () -> process(caller, idempotencyKey, request, event)));
+	}
+
+	/** Queues a prepared event for its writer; completes once it is committed. */
+	CompletableFuture<Ingested> submit(Prepared prepared) {
+		return groupCommit.submit(prepared.shardKey(), prepared.work())
+			.thenApply(outcome -> new Ingested(outcome.value(), outcome.replayed()));
 	}
 
 	/**

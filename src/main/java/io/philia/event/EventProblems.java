@@ -29,6 +29,9 @@ public final class EventProblems {
 	public static final ProblemType ORDER_LINE_UNKNOWN = new ProblemType("order-line-unknown", 5008, 422,
 			"The order has no line with this SKU");
 
+	public static final ProblemType BATCH_TOO_LARGE = new ProblemType("batch-too-large", 5030, 400,
+			"A batch holds at most " + EventBatches.MAX_EVENTS + " events");
+
 	private EventProblems() {
 	}
 }

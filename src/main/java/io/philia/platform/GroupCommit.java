@@ -69,8 +69,22 @@ public class GroupCommit implements DisposableBean {
 	 * group commit (or from inside a transaction already), in a transaction of its own.
 	 */
 	public <T> T execute(String shardKey, Supplier<T> work) {
+		return await(submit(shardKey, work));
+	}
+
+	/**
+	 * Queues the work for its shard's writer and returns at once; the future completes after the commit
+	 * (or fails with the work's error). Work submitted from one thread with the same shard key runs in the
+	 * order submitted. Without group commit, the work runs now in a transaction of its own.
+	 */
+	public <T> CompletableFuture<T> submit(String shardKey, Supplier<T> work) {
 		if (!enabled || TransactionSynchronizationManager.isActualTransactionActive()) {
-			return transactions.inTransaction(work);
+			try {
+				return CompletableFuture.completedFuture(transactions.inTransaction(work));
+			}
+			catch (RuntimeException e) {
+				return CompletableFuture.failedFuture(e);
+			}
 		}
 		var piece = new Piece<>(work);
 		Shard shard = shards.get(Math.floorMod(shardKey.hashCode(), shards.size()));
@@ -79,7 +93,18 @@ public class GroupCommit implements DisposableBean {
 				throw new PhiliaException(PlatformProblems.SERVICE_UNAVAILABLE,
 						"The ingestion queue is full; retry in a moment");
 			}
-			return piece.result.get(60, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while queueing for the commit", e);
+		}
+		return piece.result;
+	}
+
+	/** The result of submitted work once committed, or its error as it was thrown. */
+	public static <T> T await(CompletableFuture<T> result) {
+		try {
+			return result.get(60, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();

@@ -26,16 +26,20 @@ class BodySizeLimit extends OncePerRequestFilter {
 
 	private final long limit;
 
+	private final long batchLimit;
+
 	private final ProblemWriter problems;
 
 	BodySizeLimit(PlatformSettings settings, ProblemWriter problems) {
 		this.limit = settings.maxBodyBytes();
+		this.batchLimit = settings.maxBatchBodyBytes();
 		this.problems = problems;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		long limit = request.getRequestURI().endsWith(":batch") ? batchLimit : this.limit;
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
 			problems.write(response, PlatformProblems.PAYLOAD_TOO_LARGE,

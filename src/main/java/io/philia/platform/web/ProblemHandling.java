@@ -2,7 +2,6 @@ package io.philia.platform.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +62,7 @@ class ProblemHandling {
 			return answer(PlatformProblems.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
 		}
 		if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
-			String field = path(bind.getPath());
+			String field = Problems.fieldPath(bind.getPath());
 			return answer(PlatformProblems.VALIDATION, field + " has the wrong type",
 					Map.of("errors", List.of(new FieldViolation(field, "has the wrong type"))));
 		}
@@ -154,13 +153,5 @@ class ProblemHandling {
 
 	private static ResponseEntity<ProblemDetail> answer(ProblemType type, String detail, Map<String, Object> properties) {
 		return ResponseEntity.status(type.status()).body(Problems.of(type, detail, properties));
-	}
-
-	/** Jackson's path as the field names a client wrote: {@code order.lines[0].quantity}. */
-	static String path(List<JacksonException.Reference> references) {
-		return references.stream()
-			.map(r -> r.getPropertyName() != null ? "." + r.getPropertyName() : "[" + r.getIndex() + "]")
-			.collect(Collectors.joining())
-			.replaceFirst("^\\.", "");
 	}
 }

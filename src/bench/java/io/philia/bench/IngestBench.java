@@ -1,0 +1,151 @@
+package io.philia.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.philia.bench.load.HttpLoad;
+import io.philia.bench.load.LoadResult;
+import io.philia.bench.load.Request;
+import io.philia.demo.ShopData;
+
+/**
+ * Issue #3's figure: events per second over HTTP, single and in batches, against what pgbench does with
+ * the same SQL writes on the same database in the same run.
+ */
+public final class IngestBench implements Bench {
+
+	static final int MEMBERS = 20_000;
+
+	static final int CLIENTS = 64;
+
+	static final int BATCH = 1000;
+
+	static final int BATCH_CLIENTS = 4;
+
+	@Override
+	public String name() {
+		return "ingest";
+	}
+
+	@Override
+	public String title() {
+		return "event ingestion over HTTP against pgbench (targets: ×2.0 single, ×0.5 batch)";
+	}
+
+	@Override
+	public String method() {
+		return """
+				Each run: a fresh PostgreSQL database; the application in its own JVM in production mode \
+				(`java -jar target/philia.jar`, prod profile, default settings: group commit with 4 shards, \
+				batches of up to 100, a pool of 32 connections); a programme whose store earns 10 points per \
+				15.00 EUR. Events are order.paid of the seeded shop data (%d customers, log-normal totals \
+				around 60 EUR, 1 to 10 lines, ~20%% repeat customers), each with its own idempotency key. \
+				**Single:** %d closed-loop clients on keep-alive connections, 15 s warm-up, 20 s counted: \
+				`ingest_eps`; then an open loop at 80%% of that rate (20 s; latency from each request's due \
+				time, so queueing shows): `p50_ms`, `p99_ms`. **Batch:** %d clients each sending \
+				`POST /api/v1/events:batch` of %d events (20 s): `batch_eps`. `rss_mb` is the server's \
+				resident memory after the load; `startup_ms` its start to ready, `idle_rss_mb` its memory \
+				then. **pgbench** (the application stopped) runs the same SQL writes one event needs (see \
+				`Pgbench.java`: idempotency key, member, order and 3 lines, balance, journal entry, 2 \
+				postings, order link, inbound event, stored answer) at 1 event per transaction with 32 \
+				clients (`pgbench_eps`) and 100 events per transaction with 8 clients \
+				(`pgbench_batch_eps`), 20 s each; `ratio` and `batch_ratio` are Philia / pgbench within each \
+				run. `h2_*`: the same single and batch loads on an H2 file database, reported beside (H2 \
+				does not flush every commit; never a production figure). The load generator runs on the \
+				same cores as the server and the database.""".formatted(MEMBERS, CLIENTS, BATCH_CLIENTS, BATCH);
+	}
+
+	@Override
+	public void run(BenchRun run) throws Exception {
+		var data = ShopData.generate(42, MEMBERS, Instant.now());
+		run.log(data.orders().size() + " generated orders of " + data.customers().size() + " customers");
+		for (int i = 0; i < run.runs(); i++) {
+			double single;
+			double batch;
+			try (var app = BenchApp.postgres(run, "ingest-" + i)) {
+				run.sample("startup_ms", app.process().startup().toMillis());
+				run.sample("idle_rss_mb", app.residentMegabytes());
+				var shop = app.openShop();
+				var load = app.load();
+				single = single(run, load, shop.key(), data);
+				batch = batch(run, load, shop.key(), data, 3);
+				run.sample("rss_mb", app.residentMegabytes());
+				app.process().close();
+				var pgbench = new Pgbench(app.database(), run.workDir());
+				pgbench.prepare();
+				double one = pgbench.eventsPerSecond(32, 1, run.duration(Duration.ofSeconds(20)));
+				double hundred = pgbench.eventsPerSecond(8, 100, run.duration(Duration.ofSeconds(20)));
+				run.log("pgbench: " + Math.round(one) + " events/s one per transaction, " + Math.round(hundred)
+						+ " events/s 100 per transaction");
+				run.sample("pgbench_eps", one);
+				run.sample("ratio", single / one);
+				run.sample("pgbench_batch_eps", hundred);
+				run.sample("batch_ratio", batch / hundred);
+			}
+		}
+		try (var app = BenchApp.h2(run, "ingest-h2")) {
+			var shop = app.openShop();
+			var load = app.load();
+			var closed = load.closedLoop(CLIENTS, run.duration(Duration.ofSeconds(15)), run.duration(Duration.ofSeconds(20)),
+					n -> Events.post(shop.key(), order(data, n), 100 + round(data, n)));
+			run.log("H2, closed loop: " + closed.summary());
+			run.sample("h2_ingest_eps", closed.rate());
+			run.sample("h2_batch_eps", batchRate(run, load, shop.key(), data, 200));
+		}
+	}
+
+	/** Closed loop for the rate, then an open loop at 80% of it for the latencies. */
+	private static double single(BenchRun run, HttpLoad load, String key, ShopData data) throws InterruptedException {
+		var closed = load.closedLoop(CLIENTS, run.duration(Duration.ofSeconds(15)), run.duration(Duration.ofSeconds(20)),
+				n -> Events.post(key, order(data, n), round(data, n)));
+		run.log("closed loop, " + CLIENTS + " clients: " + closed.summary());
+		run.sample("ingest_eps", closed.rate());
+		run.sample("closed_p99_ms", closed.percentileMillis(99));
+		LoadResult open = load.openLoop(closed.rate() * 0.8, 512, run.duration(Duration.ofSeconds(5)),
+				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), 1 + round(data, n)));
+		run.log("open loop at 80%: " + open.summary());
+		run.sample("p50_ms", open.percentileMillis(50));
+		run.sample("p99_ms", open.percentileMillis(99));
+		return closed.rate();
+	}
+
+	private static double batch(BenchRun run, HttpLoad load, String key, ShopData data, int round)
+			throws InterruptedException {
+		double rate = batchRate(run, load, key, data, round);
+		run.sample("batch_eps", rate);
+		return rate;
+	}
+
+	private static double batchRate(BenchRun run, HttpLoad load, String key, ShopData data, int round)
+			throws InterruptedException {
+		var result = load.closedLoop(BATCH_CLIENTS, run.duration(Duration.ofSeconds(5)),
+				run.duration(Duration.ofSeconds(20)), n -> batchRequest(key, data, n, round));
+		run.log("batches of " + BATCH + ", " + BATCH_CLIENTS + " clients: " + result.summary());
+		return result.rate() * BATCH;
+	}
+
+	private static byte[] batchRequest(String key, ShopData data, long n, int round) {
+		var body = new StringBuilder(BATCH * 700).append("{\"events\":[");
+		for (int i = 0; i < BATCH; i++) {
+			long index = n * BATCH + i;
+			var order = order(data, index);
+			long unique = round * 1000L + round(data, index);
+			body.append(i == 0 ? "" : ",").append("{\"idempotencyKey\":\"paid-").append(Events.orderId(order, unique))
+				.append("\",\"event\":").append(Events.paid(order, unique)).append('}');
+		}
+		return Request.post("/api/v1/events:batch", Map.of("Authorization", "Bearer " + key),
+				body.append("]}").toString());
+	}
+
+	private static ShopData.Order order(ShopData data, long n) {
+		List<ShopData.Order> orders = data.orders();
+		return orders.get((int) (n % orders.size()));
+	}
+
+	/** Which pass over the generated orders event n is in; with the phase, makes every order id new. */
+	private static long round(ShopData data, long n) {
+		return 10 * (n / data.orders().size());
+	}
+}
