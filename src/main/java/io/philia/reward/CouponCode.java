@@ -51,7 +51,12 @@ public record CouponCode(String value) {
 
 	/** A new random code: 60 bits from one draw of the generator, five bits per character. */
 	public static CouponCode generate(String prefix, SecureRandom random) {
-		return new CouponCode(prefix + randomPart(random.nextLong()));
+		return fromBits(prefix, random.nextLong());
+	}
+
+	/** The code for 60 bits already drawn from a {@link SecureRandom} (bulk generation draws many at once). */
+	public static CouponCode fromBits(String prefix, long bits) {
+		return new CouponCode(prefix + randomPart(bits));
 	}
 
 	static String randomPart(long bits) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,8 +37,6 @@ import io.philia.reward.internal.RewardStore.Row;
 @Service
 public class Redemptions {
 
-	private static final MemberTiers NO_TIERS = (programId, memberId) -> java.util.Optional.empty();
-
 	private final Rewards rewards;
 
 	private final RewardStore store;
@@ -56,13 +53,13 @@ public class Redemptions {
 
 	private final MemberTexts texts;
 
-	private final ObjectProvider<MemberTiers> tiers;
+	private final RewardAvailability availability;
 
 	private final Clock clock;
 
 	Redemptions(Rewards rewards, RewardStore store, RedemptionStore redemptions, CouponStore coupons,
 			CouponIssuer issuer, PointsLedger ledger, Members members, MemberTexts texts,
-			ObjectProvider<MemberTiers> tiers, Clock clock) {
+			RewardAvailability availability, Clock clock) {
 		this.rewards = rewards;
 		this.store = store;
 		this.redemptions = redemptions;
@@ -71,7 +68,7 @@ public class Redemptions {
 		this.ledger = ledger;
 		this.members = members;
 		this.texts = texts;
-		this.tiers = tiers;
+		this.availability = availability;
 		this.clock = clock;
 	}
 
@@ -85,7 +82,7 @@ public class Redemptions {
 		Row row = rewards.row(programId, request.rewardId());
 		RewardDefinition reward = row.definition();
 		Instant now = clock.instant();
-		available(programId, row, member, locale, now);
+		availability.check(programId, row, member, locale, now);
 		ShippingAddress address = null;
 		if (reward.kind().equals("gift")) {
 			address = Addresses.check(v, request.shippingAddress());
@@ -159,30 +156,6 @@ public class Redemptions {
 	public CursorPage<Redemption> ofMember(String programId, String memberId, int limit, String cursor) {
 		members.get(programId, memberId);
 		return redemptions.ofMember(programId, memberId, limit, cursor);
-	}
-
-	/** Refuses a reward the member cannot have now: withdrawn, outside its window, of another tier. */
-	private void available(String programId, Row row, Member member, String locale, Instant now) {
-		RewardDefinition reward = row.definition();
-		if (reward.availableFrom() != null && now.isBefore(Instant.parse(reward.availableFrom()))) {
-			throw MemberTexts.refusal(RewardProblems.REWARD_NOT_YET_AVAILABLE, "Reward " + row.id()
-					+ " is available from " + reward.availableFrom(), locale,
-					MemberTexts.date(Instant.parse(reward.availableFrom()),
-							texts.zone(programId), locale));
-		}
-		if (!row.active() || reward.availableUntil() != null && !now.isBefore(Instant.parse(reward.availableUntil()))) {
-			throw MemberTexts.refusal(RewardProblems.REWARD_NO_LONGER_AVAILABLE,
-					"Reward " + row.id() + (row.active() ? " was available until " + reward.availableUntil()
-							: " was taken out of the catalogue"), locale);
-		}
-		if (!reward.tiers().isEmpty()) {
-			var tier = tiers.getIfAvailable(() -> NO_TIERS).tierOf(programId, member.id());
-			if (tier.isEmpty() || !reward.tiers().contains(tier.get())) {
-				throw MemberTexts.refusal(RewardProblems.WRONG_TIER, "Reward " + row.id() + " is for tiers "
-						+ reward.tiers() + "; the member's tier is " + tier.orElse("none"), locale,
-						String.join(", ", reward.tiers()));
-			}
-		}
 	}
 
 	private Movement spend(String programId, String memberId, long points, Cause cause, String locale) {

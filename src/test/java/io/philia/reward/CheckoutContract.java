@@ -176,6 +176,48 @@ abstract class CheckoutContract extends RewardTest {
 	}
 
 	@Test
+	void aPartialRefundGivesBackItsShareOfThePointsPaidAndAFullOneTheRestWithTheCode() {
+		var shop = newShop();
+		shop.api().send("PUT", "/api/v1/checkout-settings",
+				"{\"pointsPayment\":{\"points\":100,\"per\":\"1.00\",\"currency\":\"EUR\"}}", java.util.Map.of()).expect(200);
+		String member = aMemberWithPoints(shop.api(), "C-1", 2000);
+		String code = uniqueCodes(shop.api(), 1).get(0);
+		String id = reserve(shop.api(), "co-1", "R-1", "{\"memberId\":\"" + member + "\"}", List.of(code), 1000)
+			.expect(201).body().get("id").asString();
+		shop.api().event("paid", """
+				{"type":"order.paid","member":{"externalId":"C-1"},"order":{"id":"R-1","currency":"EUR","total":"100.00"}}""")
+			.expect(201);
+
+		shop.api().event("refund-1", "{\"type\":\"order.refunded\",\"order\":{\"id\":\"R-1\"},\"refund\":{\"amount\":\"50.00\"}}")
+			.expect(201);
+		long afterHalf = available(shop.api(), member);
+		JsonNode half = shop.api().get("/api/v1/checkouts/" + id).body();
+		shop.api().event("refund-2", "{\"type\":\"order.refunded\",\"order\":{\"id\":\"R-1\"}}").expect(201);
+		JsonNode all = shop.api().get("/api/v1/checkouts/" + id).body();
+
+		// 2000 - 1000 paid + 60 earned on 100.00, then half: -30 clawed back, +500 of the points paid.
+		assertThat(afterHalf).isEqualTo(1530);
+		assertThat(half.get("status").asString()).isEqualTo("redeemed");
+		assertThat(half.get("pointsRestored").asLong()).isEqualTo(500);
+		assertThat(all.get("status").asString()).isEqualTo("reversed");
+		assertThat(all.get("pointsRestored").asLong()).isEqualTo(1000);
+		assertThat(available(shop.api(), member)).isEqualTo(2000);
+		assertThat(validate(shop.api(), code, "{}", WINE_CART).expect(200).body().get("discount").asString()).isEqualTo("5.00");
+	}
+
+	@Test
+	void theOpenApiDocumentDescribesTheRewardAndCheckoutEndpoints() {
+		JsonNode paths = admin.get("/v3/api-docs").expect(200).body().get("paths");
+
+		assertThat(paths.propertyNames()).contains("/api/v1/rewards", "/api/v1/members/{memberId}/redemptions",
+				"/api/v1/coupon-campaigns", "/api/v1/coupon-campaigns/{campaignId}/codes:generate",
+				"/api/v1/coupons/{code}:validate", "/api/v1/checkouts", "/api/v1/checkouts/{checkoutId}:redeem",
+				"/api/v1/checkouts/{checkoutId}:release", "/api/v1/checkout-settings");
+		String body = paths.get("/api/v1/checkouts").get("post").get("requestBody").toString();
+		assertThat(body).contains("CheckoutRequest", "\"orderId\":\"5001\"").doesNotContain("StoreContext");
+	}
+
+	@Test
 	void anExpiredReservationReadsAsExpiredBeforeTheSweepAndIsReleasedOnce() throws Exception {
 		var shop = newShop();
 		shop.api().send("PUT", "/api/v1/checkout-settings",

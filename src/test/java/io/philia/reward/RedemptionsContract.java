@@ -163,6 +163,29 @@ abstract class RedemptionsContract extends RewardTest {
 	}
 
 	@Test
+	void aMemberSeesTheCatalogueInTheirLanguageWithWhatTheyCanRedeemAndWhyNot() {
+		var shop = newShop();
+		String member = aMemberWithPoints(shop.api(), "C-1", 150);
+		create(shop.api(), "/api/v1/rewards", voucher(100, ""));
+		create(shop.api(), "/api/v1/rewards", voucher(1000, ""));
+		create(shop.api(), "/api/v1/rewards", voucher(10, "\"tiers\": [\"gold\"]"));
+		create(shop.api(), "/api/v1/rewards", voucher(10, "\"stock\": 0"));
+
+		JsonNode items = shop.api().get("/api/v1/members/" + member + "/rewards").expect(200).body().get("items");
+		JsonNode english = shop.api().get("/api/v1/members/" + member + "/rewards?locale=en").body().get("items");
+
+		assertThat(items.valueStream().map(i -> i.get("name").asString())).containsOnly("Bon d'achat de 10 €");
+		assertThat(items.findValues("redeemable").stream().map(JsonNode::asBoolean)).containsExactly(true, false, false,
+				false);
+		assertThat(items.get(1).get("reason").asString()).isEqualTo("insufficient-points");
+		assertThat(items.get(1).get("message").asString()).startsWith("Il vous faut 1");
+		assertThat(items.get(2).get("reason").asString()).isEqualTo("reward-wrong-tier");
+		assertThat(items.get(3).get("reason").asString()).isEqualTo("reward-out-of-stock");
+		assertThat(english.get(0).get("name").asString()).isEqualTo("10 EUR voucher");
+		assertThat(english.get(3).get("message").asString()).isEqualTo("This reward is out of stock.");
+	}
+
+	@Test
 	void aGiftNeedsAnAddressAndIsShippedOnce() {
 		var shop = newShop();
 		String member = aMemberWithPoints(shop.api(), "C-1", 5000);

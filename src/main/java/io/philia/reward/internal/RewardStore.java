@@ -117,6 +117,14 @@ public class RewardStore {
 			.update() == 1;
 	}
 
+	public long memberRedeemed(String programId, String rewardId, String memberId) {
+		return jdbc.sql("select redeemed from reward_member_use where program_id = ? and reward_id = ? and member_id = ?")
+			.params(programId, rewardId, memberId)
+			.query(Long.class)
+			.optional()
+			.orElse(0L);
+	}
+
 	public void giveBackForMember(String programId, String rewardId, String memberId) {
 		jdbc.sql("""
 				update reward_member_use set redeemed = redeemed - 1

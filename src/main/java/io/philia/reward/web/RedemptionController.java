@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.philia.platform.CursorPage;
 import io.philia.platform.Idempotency;
 import io.philia.program.StoreContext;
+import io.philia.reward.Catalogue;
+import io.philia.reward.MemberReward;
 import io.philia.reward.RedeemRequest;
 import io.philia.reward.Redemption;
 import io.philia.reward.Redemptions;
@@ -31,9 +33,22 @@ class RedemptionController {
 
 	private final Idempotency idempotency;
 
-	RedemptionController(Redemptions redemptions, Idempotency idempotency) {
+	private final Catalogue catalogue;
+
+	RedemptionController(Redemptions redemptions, Idempotency idempotency, Catalogue catalogue) {
 		this.redemptions = redemptions;
 		this.idempotency = idempotency;
+		this.catalogue = catalogue;
+	}
+
+	@GetMapping("/api/v1/members/{memberId}/rewards")
+	@Operation(summary = "The catalogue as a member sees it", description = """
+			Each active reward with its name and description in the member's language (or ?locale=fr|en), and \
+			whether they can redeem it now; if not, the reason (a problem slug) and the message to show them.""")
+	CursorPage<MemberReward> catalogue(StoreContext store, @PathVariable String memberId,
+			@RequestParam(required = false) String locale, @RequestParam(required = false) Integer limit,
+			@RequestParam(required = false) String cursor) {
+		return catalogue.forMember(store.programId(), memberId, locale, CursorPage.limit(limit), cursor);
 	}
 
 	@PostMapping("/api/v1/members/{memberId}/redemptions")
