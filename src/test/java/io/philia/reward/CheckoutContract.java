@@ -266,6 +266,28 @@ abstract class CheckoutContract extends RewardTest {
 	}
 
 	@Test
+	void aNewCheckoutOfTheSameOrderReplacesTheFirstAndAPaidOrderTakesNoOther() throws Exception {
+		var shop = newShop();
+		List<String> codes = uniqueCodes(shop.api(), 2);
+		String first = reserve(shop.api(), "co-1", "O-1", "{}", List.of(codes.get(0)), 0).expect(201).body().get("id").asString();
+
+		String second = reserve(shop.api(), "co-2", "O-1", "{}", List.of(codes.get(1)), 0).expect(201).body().get("id").asString();
+		List<Response> payments = concurrently(6, i -> i < 3
+				? shop.api().post("/api/v1/checkouts/" + second + ":redeem", null)
+				: shop.api().event("paid-" + i, "{\"type\":\"order.paid\",\"member\":{\"externalId\":\"C-1\"},"
+						+ "\"order\":{\"id\":\"O-1\",\"currency\":\"EUR\",\"total\":\"74.00\"}}"));
+
+		JsonNode replaced = shop.api().get("/api/v1/checkouts/" + first).body();
+		assertThat(replaced.get("status").asString()).isEqualTo("released");
+		assertThat(replaced.get("closeReason").asString()).isEqualTo("replaced");
+		assertThat(payments).allSatisfy(r -> assertThat(r.status()).isIn(200, 201));
+		assertThat(shop.api().get("/api/v1/checkouts/" + second).body().get("status").asString()).isEqualTo("redeemed");
+		validate(shop.api(), codes.get(0), "{}", WINE_CART).expect(200);
+		validate(shop.api(), codes.get(1), "{}", WINE_CART).expectProblem(409, "coupon-used-up");
+		reserve(shop.api(), "co-3", "O-1", "{}", List.of(codes.get(0)), 0).expectProblem(409, "order-already-checked-out");
+	}
+
+	@Test
 	void aPaidOrderEarnsANextOrderCouponWorthMoreTheSoonerItIsUsed() {
 		var shop = newShop();
 		String campaign = create(shop.api(), "/api/v1/coupon-campaigns", """
