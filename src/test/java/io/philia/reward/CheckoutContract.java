@@ -206,6 +206,51 @@ abstract class CheckoutContract extends RewardTest {
 	}
 
 	@Test
+	void badInputIsAProblemNeverA500AndWritesNothing() {
+		var shop = newShop();
+		var api = shop.api();
+		String member = aMemberWithPoints(api, "C-1", 1000);
+		promo(api, "GOOD", "");
+		String[][] cases = {
+				{ "/api/v1/coupons/GOOD:validate", "{}" },
+				{ "/api/v1/coupons/GOOD:validate", "{\"cart\":{\"currency\":\"EURO\",\"subtotal\":\"1\"}}" },
+				{ "/api/v1/coupons/GOOD:validate", "{\"cart\":{\"currency\":\"EUR\",\"subtotal\":\"-5.00\"}}" },
+				{ "/api/v1/coupons/GOOD:validate", "{\"cart\":{\"currency\":\"EUR\",\"subtotal\":\"1.001\"}}" },
+				{ "/api/v1/coupons/GOOD:validate", "{\"cart\":{\"currency\":\"EUR\",\"lines\":[{\"sku\":\"\",\"quantity\":0}]}}" },
+				{ "/api/v1/coupons/GOOD:validate", "{\"customer\":{\"memberId\":\"not-an-id\"},\"cart\":{\"currency\":\"EUR\",\"subtotal\":\"60.00\"}}" },
+				{ "/api/v1/coupons/GOOD:validate", "{\"cart\":{\"currency\":\"EUR\",\"subtotal\":\"99999999999999999999\"}}" },
+				{ "/api/v1/coupons/GOOD:validate", "[1,2]" },
+				{ "/api/v1/checkouts:validate", "{\"cart\":{\"currency\":\"EUR\",\"subtotal\":\"60.00\"},\"points\":-1}" },
+				{ "/api/v1/checkouts:validate", "{\"cart\":{\"currency\":\"EUR\",\"subtotal\":\"60.00\"},\"points\":10}" },
+				{ "/api/v1/checkouts:validate", "{\"cart\":{\"currency\":\"EUR\",\"subtotal\":\"60.00\"},\"codes\":[\"GOOD\",\"good\"]}" },
+				{ "/api/v1/coupon-campaigns", "{\"type\":\"promo\",\"name\":\"x\",\"code\":\"a!\",\"terms\":{}}" },
+				{ "/api/v1/coupon-campaigns", "{\"type\":\"codes\",\"name\":\"x\",\"terms\":{\"discount\":\"amount\",\"amount\":\"5\"},\"validFrom\":\"tomorrow\"}" },
+				{ "/api/v1/coupon-campaigns", "{\"type\":\"next-order\",\"name\":\"x\",\"terms\":{\"discount\":\"percentage\",\"decay\":[{\"withinDays\":30,\"percent\":10},{\"withinDays\":7,\"percent\":15}]}}" },
+				{ "/api/v1/rewards", "{\"kind\":\"donation\",\"costPoints\":10,\"name\":{\"fr\":\"Don\"},\"charity\":\"X\",\"donation\":\"abc\"}" },
+				{ "/api/v1/rewards", "{\"kind\":\"gift\",\"costPoints\":10,\"name\":{\"en\":\"G\"},\"availableFrom\":\"2027-01-01T00:00:00Z\",\"availableUntil\":\"2026-01-01T00:00:00Z\"}" },
+				{ "/api/v1/members/" + member + "/redemptions", "{\"rewardId\":\"nope\"}" },
+				{ "/api/v1/members/" + member + "/redemptions", "{}" } };
+
+		for (String[] c : cases) {
+			Response response = api.post(c[0], c[1], "bad-" + c[1].hashCode());
+			assertThat(response.status()).as("%s %s: %s", c[0], c[1], response.raw().body()).isBetween(400, 499);
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+		}
+		api.post("/api/v1/coupon-campaigns/" + java.util.UUID.randomUUID() + "/codes:generate", "{\"count\":5}", "g")
+			.expectProblem(404, "coupon-campaign-not-found");
+		String promoCampaign = api.get("/api/v1/coupon-campaigns").body().at("/items/0/id").asString();
+		api.post("/api/v1/coupon-campaigns/" + promoCampaign + "/codes:generate", "{\"count\":0}", "g0")
+			.expectProblem(400, "validation");
+		api.send("PUT", "/api/v1/checkout-settings", "{\"pointsPayment\":{\"points\":0,\"per\":\"x\",\"currency\":\"EUR\",\"maxShare\":120}}",
+				java.util.Map.of()).expectProblem(400, "validation");
+
+		assertThat(api.get("/api/v1/rewards").body().get("items")).isEmpty();
+		assertThat(api.get("/api/v1/coupon-campaigns").body().get("items")).hasSize(1);
+		assertThat(available(api, member)).isEqualTo(1000);
+		assertThat(api.get("/api/v1/checkout-settings").body().has("pointsPayment")).isFalse();
+	}
+
+	@Test
 	void theOpenApiDocumentDescribesTheRewardAndCheckoutEndpoints() {
 		JsonNode paths = admin.get("/v3/api-docs").expect(200).body().get("paths");
 
