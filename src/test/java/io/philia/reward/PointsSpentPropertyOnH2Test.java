@@ -7,6 +7,6 @@ class PointsSpentPropertyOnH2Test extends PointsSpentPropertyContract {
 
 	@Override
 	int sequences() {
-		return 100;
+		return 60;
 	}
 }

@@ -220,7 +220,7 @@ abstract class RedemptionsContract extends RewardTest {
 		assertThat(cancelled.get("status").asString()).isEqualTo("cancelled");
 		assertThat(available(shop.api(), member)).isEqualTo(1000);
 		assertThat(shop.api().get("/api/v1/rewards/" + reward).body().get("remaining").asLong()).isEqualTo(1);
-		JsonNode restore = CheckoutContract.entry(
+		JsonNode restore = entry(
 				shop.api().get("/api/v1/members/" + member + "/points/history").body().get("items"), "restore");
 		assertThat(restore.get("kind").asString()).isEqualTo("restore");
 		assertThat(restore.get("correctsEntryId").asString()).isEqualTo(redemption.get("spendEntryId").asString());

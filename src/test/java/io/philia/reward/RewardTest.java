@@ -20,6 +20,7 @@ import io.philia.support.Api;
 import io.philia.support.Api.Response;
 import io.philia.support.HttpTest;
 import io.philia.support.MovableClock;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Base of the reward contracts: a movable clock, members with points, a tier module stand-in, and real
@@ -45,6 +46,43 @@ abstract class RewardTest extends HttpTest {
 		MemberTiers testTiers() {
 			return (programId, memberId) -> Optional.ofNullable(TIERS.get(memberId));
 		}
+	}
+
+	static final String WINE_CART = """
+			{"currency":"EUR","shipping":"5.90","lines":[{"sku":"W-1","category":"wine","quantity":2,"unitPrice":"37.00"}]}""";
+
+	static String promo(Api api, String code, String extra) {
+		create(api, "/api/v1/coupon-campaigns", """
+				{"type":"promo","name":"Promo","code":"%s",%s
+				 "terms":{"discount":"percentage","percent":25,"minimumBasket":"50.00","currency":"EUR",
+				          "scope":{"categories":["wine"]}}}""".formatted(code, extra.isEmpty() ? "" : extra + ","));
+		return code;
+	}
+
+	static Response validate(Api api, String code, String customer, String cart) {
+		return api.post("/api/v1/coupons/" + code + ":validate",
+				"{\"customer\": " + customer + ", \"cart\": " + cart + "}");
+	}
+
+	/** A campaign of unique single-use codes with a few codes; returns them. */
+	static List<String> uniqueCodes(Api api, int count) {
+		String campaign = create(api, "/api/v1/coupon-campaigns", """
+				{"type":"codes","name":"Flyer","prefix":"fly",
+				 "terms":{"discount":"amount","amount":"5.00","currency":"EUR"}}""");
+		api.post("/api/v1/coupon-campaigns/" + campaign + "/codes:generate", "{\"count\": " + count + "}", "gen-" + campaign)
+			.expect(201);
+		String csv = api.get("/api/v1/coupon-campaigns/" + campaign + "/codes").expect(200).raw().body();
+		return csv.lines().skip(1).map(line -> line.split(",")[0]).toList();
+	}
+
+	/** The first entry of this kind in a history (entries of one transaction may share a millisecond). */
+	static JsonNode entry(JsonNode history, String kind) {
+		for (JsonNode entry : history) {
+			if (entry.get("kind").asString().equals(kind)) {
+				return entry;
+			}
+		}
+		throw new AssertionError("no " + kind + " in " + history);
 	}
 
 	/** Enrols a member and gives them points by an adjustment; returns their id. */
