@@ -42,12 +42,13 @@ public final class IngestBench implements Bench {
 				batches of up to 100, a pool of 32 connections); a programme whose store earns 10 points per \
 				15.00 EUR. Events are order.paid of the seeded shop data (%d customers, log-normal totals \
 				around 60 EUR, 1 to 10 lines, ~20%% repeat customers), each with its own idempotency key. \
-				**Single:** %d closed-loop clients on keep-alive connections, 15 s warm-up, 20 s counted: \
+				**Single:** %d closed-loop clients on keep-alive connections, 30 s warm-up, 20 s counted: \
 				`ingest_eps`; then an open loop at 80%% of that rate (20 s; latency from each request's due \
 				time, so queueing shows): `p50_ms`, `p99_ms`. **Batch:** %d clients each sending \
 				`POST /api/v1/events:batch` of %d events (20 s): `batch_eps`. `rss_mb` is the server's \
 				resident memory after the load; `startup_ms` its start to ready, `idle_rss_mb` its memory \
-				then. **pgbench** (the application stopped) runs the same SQL writes one event needs (see \
+				then; `server_cpu_us_per_event` the server's CPU time (user and system) per event during \
+				the counted closed loop, steadier than rates on a shared machine. **pgbench** (the application stopped) runs the same SQL writes one event needs (see \
 				`Pgbench.java`: idempotency key, member, order and 3 lines, balance, journal entry, 2 \
 				postings, order link, inbound event, stored answer) at 1 event per transaction with 32 \
 				clients (`pgbench_eps`) and 100 events per transaction with 8 clients \
@@ -69,7 +70,7 @@ public final class IngestBench implements Bench {
 				run.sample("idle_rss_mb", app.residentMegabytes());
 				var shop = app.openShop();
 				var load = app.load();
-				single = single(run, load, shop.key(), data);
+				single = single(run, app, load, shop.key(), data);
 				batch = batch(run, load, shop.key(), data, 3);
 				run.sample("rss_mb", app.residentMegabytes());
 				app.process().close();
@@ -97,11 +98,19 @@ public final class IngestBench implements Bench {
 	}
 
 	/** Closed loop for the rate, then an open loop at 80% of it for the latencies. */
-	private static double single(BenchRun run, HttpLoad load, String key, ShopData data) throws InterruptedException {
-		var closed = load.closedLoop(CLIENTS, run.duration(Duration.ofSeconds(15)), run.duration(Duration.ofSeconds(20)),
+	private static double single(BenchRun run, BenchApp app, HttpLoad load, String key, ShopData data)
+			throws InterruptedException, java.io.IOException {
+		// Warm-up apart, so that the server's CPU time is that of the counted events only (not the JIT's).
+		load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(30)),
+				n -> Events.post(key, order(data, n), 7 + round(data, n)));
+		var cpu = new CpuMeter(app.process().pid()).start();
+		var closed = load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(20)),
 				n -> Events.post(key, order(data, n), round(data, n)));
+		double cpuSeconds = cpu.seconds();
 		run.log("closed loop, " + CLIENTS + " clients: " + closed.summary());
 		run.sample("ingest_eps", closed.rate());
+		double sent = closed.ok() + closed.failed();
+		run.sample("server_cpu_us_per_event", cpuSeconds * 1e6 / sent);
 		run.sample("closed_p99_ms", closed.percentileMillis(99));
 		LoadResult open = load.openLoop(closed.rate() * 0.8, 512, run.duration(Duration.ofSeconds(5)),
 				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), 1 + round(data, n)));

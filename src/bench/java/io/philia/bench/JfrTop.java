@@ -25,7 +25,31 @@ public final class JfrTop {
 
 	/** {@code file.jfr}: the tables; {@code file.jfr method}: the commonest stacks through that method. */
 	public static void main(String[] args) throws IOException {
+		if (args.length > 2 && args[1].equals("callees")) {
+			System.out.println(callees(Path.of(args[0]), args[2], 30));
+			return;
+		}
 		System.out.println(args.length > 1 ? stacksThrough(Path.of(args[0]), args[1], 5) : top(Path.of(args[0]), 25));
+	}
+
+	/** {@code file.jfr callees method}: the time under a method, split by the methods it called. */
+	static String callees(Path recording, String method, int rows) throws IOException {
+		Map<String, Integer> callees = new HashMap<>();
+		int under = 0;
+		for (RecordedEvent event : RecordingFile.readAllEvents(recording)) {
+			if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+				continue;
+			}
+			List<String> names = event.getStackTrace().getFrames().stream().map(JfrTop::name).toList();
+			for (int i = names.size() - 1; i >= 0; i--) {
+				if (names.get(i).equals(method)) {
+					under++;
+					callees.merge(i == 0 ? "(self)" : names.get(i - 1), 1, Integer::sum);
+					break;
+				}
+			}
+		}
+		return under + " samples under " + method + "\n" + table(callees, Math.max(under, 1), rows);
 	}
 
 	static String stacksThrough(Path recording, String method, int rows) throws IOException {

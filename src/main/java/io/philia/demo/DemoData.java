@@ -49,13 +49,16 @@ class DemoData {
 
 	private final EventIngestion events;
 
+	private final GeneratedDemo generated;
+
 	DemoData(DemoSettings settings, ProgramSettings programSettings, Programmes programmes, ApiKeys keys,
-			EventIngestion events) {
+			EventIngestion events, GeneratedDemo generated) {
 		this.settings = settings;
 		this.programSettings = programSettings;
 		this.programmes = programmes;
 		this.keys = keys;
 		this.events = events;
+		this.generated = generated;
 	}
 
 	@EventListener
@@ -67,6 +70,7 @@ class DemoData {
 			keys.register(store.programId(), store.id(), key, "demo");
 		}
 		seed(new StoreContext(store.programId(), store.id()));
+		generated.seed(new StoreContext(store.programId(), store.id()), settings.generatedCustomers());
 		int port = ready.getApplicationContext() instanceof WebServerApplicationContext web
 				? web.getWebServer().getPort() : 8080;
 		String base = "http://localhost:" + port;

@@ -1,5 +1,6 @@
 package io.philia.event;
 
+import java.util.regex.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,6 +25,9 @@ import io.philia.platform.Violations;
  */
 final class EventValidation {
 
+	private static final Pattern CUSTOM_TYPE = Pattern.compile("custom\\.[a-z0-9][a-z0-9_.-]{0,60}");
+	private static final Pattern REFUND_AMOUNT = Pattern.compile("\\d{1,15}(\\.\\d+)?");
+
 	static final Set<String> ORDER_TYPES = Set.of("order.placed", "order.paid", "order.cancelled", "order.refunded");
 
 	static final int MAX_LINES = 1000;
@@ -36,7 +40,7 @@ final class EventValidation {
 		if (type == null || type.isBlank()) {
 			new Violations().add("type", "is required").throwIfAny();
 		}
-		boolean custom = type.matches("custom\\.[a-z0-9][a-z0-9_.-]{0,60}");
+		boolean custom = CUSTOM_TYPE.matcher(type).matches();
 		if (!ORDER_TYPES.contains(type) && !custom) {
 			throw new PhiliaException(EventProblems.UNKNOWN_EVENT_TYPE, "Unknown event type '" + type
 					+ "'; use one of " + ORDER_TYPES.stream().sorted().toList() + " or custom.<name>");
@@ -176,7 +180,7 @@ final class EventValidation {
 		}
 		if (byAmount) {
 			// The order's currency decides the decimals; checked against it when the order is known.
-			if (!refund.amount().matches("\\d{1,15}(\\.\\d+)?")) {
+			if (!REFUND_AMOUNT.matcher(refund.amount()).matches()) {
 				v.add("refund.amount", "must be a positive decimal amount such as \"50.00\"");
 				return null;
 			}

@@ -4,9 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +18,13 @@ class OrderBook {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate batch;
+
 	private final Clock clock;
 
-	OrderBook(JdbcClient jdbc, Clock clock) {
+	OrderBook(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -81,18 +86,22 @@ class OrderBook {
 			.update();
 	}
 
+	/** One JDBC batch: with reWriteBatchedInserts (PostgreSQL) one multi-row insert, one round trip. */
 	private void writeLines(String programId, String storeId, StoreOrder order) {
 		List<OrderLine> lines = order.lines();
+		if (lines.isEmpty()) {
+			return;
+		}
+		List<Object[]> rows = new ArrayList<>(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
 			OrderLine line = lines.get(i);
-			jdbc.sql("""
-					insert into store_order_line (program_id, store_id, order_id, line_no, sku, category, brand,
-					  quantity, unit_price_minor, refunded_quantity)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-				.params(programId, storeId, order.orderId(), i + 1, line.sku(), line.category(), line.brand(),
-						line.quantity(), line.unitPriceMinor(), line.refundedQuantity())
-				.update();
+			rows.add(new Object[] { programId, storeId, order.orderId(), i + 1, line.sku(), line.category(), line.brand(),
+					line.quantity(), line.unitPriceMinor(), line.refundedQuantity() });
 		}
+		batch.batchUpdate("""
+				insert into store_order_line (program_id, store_id, order_id, line_no, sku, category, brand,
+				  quantity, unit_price_minor, refunded_quantity)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	private List<OrderLine> lines(String programId, String storeId, String orderId) {

@@ -1,5 +1,6 @@
 package io.philia.member;
 
+import java.util.regex.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +18,10 @@ import tools.jackson.databind.JsonNode;
 /** Checks of a member's fields, shared by enrolment, changes and enrolment from events. */
 final class MemberFields {
 
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{6,30}");
+	private static final Pattern CHANNEL = Pattern.compile("[a-z][a-z_]{0,29}");
+
 	private static final int MAX_ATTRIBUTES_CHARS = 16 * 1024;
 
 	private MemberFields() {
@@ -30,14 +35,14 @@ final class MemberFields {
 	}
 
 	static String email(Violations v, String field, String value) {
-		if (value != null && (value.length() > 320 || !value.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"))) {
+		if (value != null && (value.length() > 320 || !EMAIL.matcher(value).matches())) {
 			v.add(field, "must be an e-mail address");
 		}
 		return value;
 	}
 
 	static String phone(Violations v, String field, String value) {
-		if (value != null && !value.matches("\\+?[0-9 ().-]{6,30}")) {
+		if (value != null && !PHONE.matcher(value).matches()) {
 			v.add(field, "must be a phone number, preferably international (+33 6 12 34 56 78)");
 		}
 		return value;
@@ -82,7 +87,7 @@ final class MemberFields {
 		}
 		input.forEach((channel, consent) -> {
 			String field = "consents." + channel;
-			if (!channel.matches("[a-z][a-z_]{0,29}")) {
+			if (!CHANNEL.matcher(channel).matches()) {
 				v.add(field, "channel names are lower-case words such as email, sms, push");
 			}
 			else if (consent == null || consent.granted() == null) {

@@ -49,12 +49,15 @@ public class GroupCommit implements DisposableBean {
 
 	private final TransactionTemplate savepoint;
 
+	private final TransactionTemplate template;
+
 	private final List<Shard> shards = new ArrayList<>();
 
 	GroupCommit(GroupCommitSettings settings, Transactions transactions, PlatformTransactionManager manager) {
 		this.enabled = settings.enabled();
 		this.maxBatch = settings.maxBatch();
 		this.transactions = transactions;
+		this.template = new TransactionTemplate(manager);
 		this.savepoint = new TransactionTemplate(manager);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		if (enabled) {
@@ -177,6 +180,10 @@ public class GroupCommit implements DisposableBean {
 		}
 
 		private void commit(List<Piece<?>> batch) {
+			if (commitWithoutSavepoints(batch)) {
+				batch.forEach(Piece::complete);
+				return;
+			}
 			try {
 				transactions.inTransaction(() -> {
 					batch.forEach(this::run);
@@ -191,6 +198,31 @@ public class GroupCommit implements DisposableBean {
 				});
 			}
 			batch.forEach(Piece::complete);
+		}
+
+		/**
+		 * The usual case first: every piece succeeds, so no piece needs a savepoint of its own (two round
+		 * trips and a subtransaction each, measured as a large share of a batch's time). If anything fails,
+		 * all of it is rolled back and the batch runs again with a savepoint per piece, where a refused
+		 * event fails alone.
+		 */
+		private boolean commitWithoutSavepoints(List<Piece<?>> batch) {
+			try {
+				template.execute(status -> {
+					batch.forEach(Shard::runDirectly);
+					return null;
+				});
+				return true;
+			}
+			catch (RuntimeException e) {
+				batch.forEach(piece -> piece.value = null);
+				return false;
+			}
+		}
+
+		private static <T> void runDirectly(Piece<T> piece) {
+			piece.error = null;
+			piece.value = piece.work.get();
 		}
 
 		private <T> void run(Piece<T> piece) {

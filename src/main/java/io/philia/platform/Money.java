@@ -1,5 +1,6 @@
 package io.philia.platform;
 
+import java.util.regex.Pattern;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Objects;
@@ -12,6 +13,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * a shop could not have meant: a malformed decimal, more decimals than the currency has, an unknown code.
  */
 public record Money(@JsonIgnore long minor, Currency currency) {
+
+	private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
+	private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
 	public Money {
 		Objects.requireNonNull(currency, "currency");
@@ -26,7 +30,7 @@ public record Money(@JsonIgnore long minor, Currency currency) {
 	}
 
 	public static Currency currency(String code) {
-		if (code == null || !code.matches("[A-Z]{3}")) {
+		if (code == null || !CURRENCY_CODE.matcher(code).matches()) {
 			throw new IllegalArgumentException("must be an ISO-4217 currency code such as EUR");
 		}
 		try {
@@ -38,7 +42,7 @@ public record Money(@JsonIgnore long minor, Currency currency) {
 	}
 
 	static long parseMinor(String amount, Currency currency) {
-		if (amount == null || !amount.matches("-?\\d{1,15}(\\.\\d+)?")) {
+		if (amount == null || !AMOUNT.matcher(amount).matches()) {
 			throw new IllegalArgumentException("must be a decimal amount such as \"274.00\"");
 		}
 		BigDecimal value = new BigDecimal(amount);

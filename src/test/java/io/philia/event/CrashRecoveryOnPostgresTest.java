@@ -52,7 +52,7 @@ class CrashRecoveryOnPostgresTest {
 	@Test
 	void eventsAcknowledgedBeforeAKillAreKeptOnceAndTheOthersCanBeSentAgain() throws Exception {
 		List<ShopData.Order> orders = ShopData.generate(7, 400, Instant.now()).orders();
-		var server = AppProcess.Launch.postgres(url, user, ADMIN_KEY).start();
+		var server = server().start();
 		String programId;
 		String key;
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -107,7 +107,7 @@ class CrashRecoveryOnPostgresTest {
 				.map(ShopData.Order::id).toArray(String[]::new))
 			.allSatisfy((order, entries) -> assertThat(entries).as(order).isEqualTo(1L));
 
-		try (var restarted = AppProcess.Launch.postgres(url, user, ADMIN_KEY).start()) {
+		try (var restarted = server().start()) {
 			for (var order : orders) {
 				JsonNode answer = call(restarted, key, "/api/v1/events", paid(order), "p-" + order.id());
 				assertThat(answer.at("/order/status").asString()).isEqualTo("paid");
@@ -128,6 +128,11 @@ class CrashRecoveryOnPostgresTest {
 					.isEqualTo(member.getValue());
 			}
 		}
+	}
+
+	/** Production mode on the test database, with a small pool: the test contexts hold connections too. */
+	private AppProcess.Launch server() {
+		return AppProcess.Launch.postgres(url, user, ADMIN_KEY).property("spring.datasource.hikari.maximum-pool-size", "8");
 	}
 
 	/** Earning journal entries per order of the programme. */

@@ -14,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
 
 import io.philia.support.Api;
 import io.philia.support.Api.Response;
@@ -27,10 +26,6 @@ import tools.jackson.databind.JsonNode;
  * threads for concurrency. All reward contracts share one application context.
  */
 @Import({ MovableClock.Config.class, RewardTest.Tiers.class })
-// A context of its own (the clock, the tiers): it keeps few connections while idle, so that the test run's
-// other contexts (and other runs on the same PostgreSQL server) do not run out of them.
-@TestPropertySource(properties = { "spring.datasource.hikari.maximum-pool-size=12",
-		"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })
 abstract class RewardTest extends HttpTest {
 
 	/** Members' tiers as a test sets them; what a tier module would answer. */

@@ -101,7 +101,7 @@ public final class AppProcess implements AutoCloseable {
 		public static Launch h2(Path directory, String adminKey) {
 			return new Launch()
 				.property("spring.datasource.url", "jdbc:h2:file:" + directory.toAbsolutePath().resolve("philia")
-						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH")
+						+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64")
 				.property("spring.datasource.username", "sa")
 				.env("PHILIA_ADMIN_KEY", adminKey);
 		}

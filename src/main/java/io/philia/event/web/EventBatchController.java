@@ -81,7 +81,7 @@ class EventBatchController {
 			             "balance":{"available":180,"pending":0,"lifetimeEarned":180}}},
 			  {"index":1,"idempotencyKey":"order-1002-paid","status":400,
 			   "problem":{"type":"urn:philia:problem:validation","title":"The request is invalid","status":400,
-			              "detail":"order.total: must not be negative","code":"PHL-1001",
+			              "detail":"order.total must not be negative","code":"PHL-1001",
 			              "errors":[{"field":"order.total","message":"must not be negative"}]}}]}""")))
 	BatchAnswer send(StoreContext store, @RequestBody JsonNode body) {
 		JsonNode events = body == null ? null : body.get("events");
