@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -65,8 +66,12 @@ public class EventIngestion {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	EventIngestion(Idempotency idempotency, GroupCommit groupCommit, Programmes programmes, Members members, PointsLedger ledger,
-			OrderBook orders, RuleEvaluation rules, JdbcClient jdbc, JsonMapper json, Clock clock) {
+			OrderBook orders, RuleEvaluation rules, JdbcClient jdbc, JsonMapper json, Clock clock,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.idempotency = idempotency;
 		this.groupCommit = groupCommit;
 		this.programmes = programmes;
@@ -147,6 +152,13 @@ public class EventIngestion {
 			default -> custom(store, event, request, eventId);
 		};
 		record(caller, key, request, event, eventId, step.member().id());
+		if (step.ignored() == null) {
+			// Listeners (rewards: checkouts, next-order coupons) run here, inside the event's transaction.
+			Object published = OrderEvents.of(programId, store.id(), event, step.order(), step.wasPaid(), eventId);
+			if (published != null) {
+				publisher.publishEvent(published);
+			}
+		}
 		Movement movement = step.movement();
 		boolean earning = movement != null && movement.kind() == Movement.Kind.EARN;
 		long earned = earning ? movement.total() : 0;
@@ -166,15 +178,15 @@ public class EventIngestion {
 	 * for an earning, what each rule decided.
 	 */
 	private record Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored,
-			List<RuleOutcome> rules, Instant availableAt) {
+			List<RuleOutcome> rules, Instant availableAt, boolean wasPaid) {
 
 		Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored,
 				List<RuleOutcome> rules) {
-			this(member, enrolled, order, movement, ignored, rules, null);
+			this(member, enrolled, order, movement, ignored, rules, null, false);
 		}
 
 		Step(Member member, boolean enrolled, StoreOrder order, Movement movement, String ignored) {
-			this(member, enrolled, order, movement, ignored, null, null);
+			this(member, enrolled, order, movement, ignored, null, null, false);
 		}
 	}
 
@@ -269,7 +281,7 @@ public class EventIngestion {
 			availableAt = ledger.startReturnWindow(store.programId(), member.id(), order.earnEntryId(),
 					window.closesAt(at, store.terms().zone()));
 		}
-		return new Step(member, false, order, null, null, null, availableAt);
+		return new Step(member, false, order, null, null, null, availableAt, false);
 	}
 
 	private Instant notLaterThanNow(Instant at) {
@@ -297,12 +309,13 @@ public class EventIngestion {
 		if (known.status() == OrderStatus.CANCELLED || known.status() == OrderStatus.REFUNDED) {
 			return new Step(member, false, known, null, "order " + event.orderId() + " is already " + known.status().api());
 		}
+		boolean wasPaid = known.status().isPaid();
 		long points = known.cancel();
 		Movement movement = points == 0 ? null
 				: ledger.clawBack(store.programId(), member.id(), points, Cause.cancellation(event.orderId(), eventId),
 						known.earnEntryId(), store.terms().debt());
 		orders.update(store.programId(), store.id(), known, false);
-		return new Step(member, false, known, movement, null);
+		return new Step(member, false, known, movement, null, null, null, wasPaid);
 	}
 
 	private Step refunded(Store store, ValidEvent event, String eventId) {

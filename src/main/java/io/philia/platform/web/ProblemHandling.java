@@ -31,6 +31,7 @@ import io.philia.platform.PhiliaException;
 import io.philia.platform.PlatformProblems;
 import io.philia.platform.ProblemType;
 import io.philia.platform.Problems;
+import io.philia.platform.Throttled;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
@@ -46,6 +47,11 @@ class ProblemHandling {
 
 	@ExceptionHandler(PhiliaException.class)
 	ResponseEntity<ProblemDetail> refused(PhiliaException e) {
+		if (e instanceof Throttled throttled) {
+			return ResponseEntity.status(e.problem().status())
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()))
+				.body(Problems.of(e.problem(), e.getMessage(), e.properties()));
+		}
 		return answer(e.problem(), e.getMessage(), e.properties());
 	}
 

@@ -19,6 +19,12 @@ import io.philia.program.StoreContext;
 @Configuration(proxyBeanMethods = false)
 class StoreContextArguments implements WebMvcConfigurer, HandlerMethodArgumentResolver {
 
+	static {
+		// Resolved from the API key, never sent by the caller: the OpenAPI document must not show it as the
+		// request body (springdoc otherwise takes it for the body of every store endpoint).
+		org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(StoreContext.class);
+	}
+
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
 		resolvers.add(this);

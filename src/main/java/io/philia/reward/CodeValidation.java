@@ -1,0 +1,11 @@
+package io.philia.reward;
+
+/**
+ * A code that applies to a cart, and what it gives. (A code that does not apply is a problem answer
+ * with the exact reason.)
+ *
+ * @param message what to tell the member, in their language
+ */
+public record CodeValidation(String code, boolean valid, String campaignId, String currency, String discount,
+		boolean freeShipping, String message) {
+}

@@ -1,0 +1,87 @@
+package io.philia.reward.internal;
+
+import java.text.MessageFormat;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import io.philia.member.Member;
+import io.philia.platform.PhiliaException;
+import io.philia.platform.ProblemType;
+import io.philia.program.Programme;
+import io.philia.program.Programmes;
+
+/**
+ * What a member is told, in French or English (bundles {@code i18n/rewards_fr} and {@code _en}, keyed by
+ * problem slug): the member's locale, else the one the shop asked for, else the programme's.
+ */
+@Component
+public class MemberTexts {
+
+	public static final String BUNDLE = "i18n/rewards";
+
+	private final Programmes programmes;
+
+	/**
+	 * Programmes' locale and time zone, read once: a programme cannot change them today, and validating a
+	 * code (the checkout's hot path) should not read the programme each time.
+	 */
+	private final Map<String, Programme> known = new ConcurrentHashMap<>();
+
+	MemberTexts(Programmes programmes) {
+		this.programmes = programmes;
+	}
+
+	public String locale(String programId, String requested, Member member) {
+		if (requested != null && (requested.equals("fr") || requested.equals("en"))) {
+			return requested;
+		}
+		if (member != null && member.locale() != null) {
+			return member.locale();
+		}
+		return programme(programId).defaultLocale();
+	}
+
+	public ZoneId zone(String programId) {
+		return programme(programId).timeZone();
+	}
+
+	private Programme programme(String programId) {
+		return known.computeIfAbsent(programId, programmes::get);
+	}
+
+	public static String text(String locale, String key, Object... arguments) {
+		ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(locale));
+		return new MessageFormat(bundle.getString(key), Locale.forLanguageTag(locale)).format(arguments);
+	}
+
+	/** A refusal a member may see: the developer's detail and, as {@code message}, the member's text. */
+	public static PhiliaException refusal(ProblemType problem, String detail, String locale, Object... arguments) {
+		Object[] shown = java.util.Arrays.stream(arguments)
+			.map(a -> a instanceof io.philia.platform.Money m ? money(m.minor(), m.currencyCode(), locale) : a)
+			.toArray();
+		return new PhiliaException(problem, detail,
+				Map.of("message", text(locale, problem.slug(), shown), "locale", locale));
+	}
+
+	/** A time as a member reads it: in the programme's time zone, in their language. */
+	public static String date(java.time.Instant instant, ZoneId zone, String locale) {
+		return java.time.format.DateTimeFormatter
+			.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM, java.time.format.FormatStyle.SHORT)
+			.withLocale(Locale.forLanguageTag(locale))
+			.withZone(zone)
+			.format(instant);
+	}
+
+	/** An amount as a member reads it: "10,00 €" in French, "€10.00" in English. */
+	public static String money(long minor, String currency, String locale) {
+		var format = java.text.NumberFormat.getCurrencyInstance(Locale.forLanguageTag(locale.equals("en") ? "en-IE" : "fr-FR"));
+		format.setCurrency(java.util.Currency.getInstance(currency));
+		int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
+		return format.format(java.math.BigDecimal.valueOf(minor, digits));
+	}
+}
