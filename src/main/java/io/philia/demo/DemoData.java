@@ -102,19 +102,20 @@ class DemoData {
 					new NewStore.EarningTerms(10L, "15.00", "steps"))));
 	}
 
-	/** PHILIA_DEMO_API_KEY if set; else a key generated once and kept beside the dev database. */
+	/**
+	 * PHILIA_DEMO_API_KEY if set; else a key generated once. Either way it is kept beside the dev database,
+	 * so that scripts (and the README's tour) read the key in use from one place.
+	 */
 	private String demoKey() {
-		if (settings.apiKey() != null && !settings.apiKey().isBlank()) {
-			return settings.apiKey();
-		}
 		Path file = Path.of(settings.dataDir(), "demo-api-key");
 		try {
-			if (Files.exists(file)) {
-				return Files.readString(file).trim();
+			String kept = Files.exists(file) ? Files.readString(file).trim() : null;
+			String key = settings.apiKey() != null && !settings.apiKey().isBlank() ? settings.apiKey()
+					: kept != null ? kept : "phk_demo" + java.util.UUID.randomUUID().toString().replace("-", "");
+			if (!key.equals(kept)) {
+				Files.createDirectories(file.getParent());
+				Files.writeString(file, key + "\n");
 			}
-			String key = "phk_demo" + java.util.UUID.randomUUID().toString().replace("-", "");
-			Files.createDirectories(file.getParent());
-			Files.writeString(file, key + "\n");
 			return key;
 		}
 		catch (IOException e) {
