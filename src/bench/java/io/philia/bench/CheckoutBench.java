@@ -36,7 +36,8 @@ public final class CheckoutBench implements Bench {
 				/api/v1/coupons/{code}:validate` with a cart of 1 to 4 lines and a customer (the shop's id of a \
 				guest and an IP address): half the promo code, half a random unique code, every one valid, \
 				built before the run (the wine line always reaches the promo's minimum basket). First a closed \
-				loop of 64 clients (10 s not counted, then 10 s) gives `max_rps`, the most the server answers, \
+				loop of 64 clients (30 s not counted: the JIT compiler is still busy after 10 s on two shared \
+				cores; then 10 s) gives `max_rps`, the most the server answers, \
 				and the CPU time per validation over those 10 s in the server (`server_cpu_us`), in the \
 				database's backends (`db_cpu_us`) and in the load generator (`load_cpu_us`), steadier than the \
 				rates on a shared machine. Then an open loop sends %.0f requests/s evenly spaced (3 s not counted, \
@@ -71,7 +72,7 @@ public final class CheckoutBench implements Bench {
 		byte[][] requests = requests(shop.key(), codes);
 		var load = app.load();
 		// The warm-up apart, so that the CPU time counted is that of the counted requests only (not the JIT's).
-		load.closedLoop(64, Duration.ZERO, run.duration(Duration.ofSeconds(10)), n -> requests[(int) (n % requests.length)]);
+		load.closedLoop(64, Duration.ZERO, run.duration(Duration.ofSeconds(30)), n -> requests[(int) (n % requests.length)]);
 		var closed = Measured.run(app, () -> load.closedLoop(64, Duration.ZERO, run.duration(Duration.ofSeconds(10)),
 				n -> requests[(int) (n % requests.length)]));
 		var warm = closed.result();
