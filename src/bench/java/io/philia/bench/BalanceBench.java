@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.philia.bench.load.HttpLoad;
 import io.philia.bench.load.Request;
 import io.philia.demo.ShopData;
 
@@ -13,6 +14,8 @@ import io.philia.demo.ShopData;
 public final class BalanceBench implements Bench {
 
 	static final int MEMBERS = 2_000;
+
+	static final int CLIENTS = 64;
 
 	@Override
 	public String name() {
@@ -29,11 +32,17 @@ public final class BalanceBench implements Bench {
 		return """
 				The application runs in its own JVM in production mode (`java -jar target/philia.jar`, prod \
 				profile) on a fresh PostgreSQL database. %d members each get a paid order through the API; then \
-				`GET /api/v1/members/{id}/points` of a random member is read by 64 closed-loop clients (keep-alive \
+				`GET /api/v1/members/{id}/points` of a random member is read by %d closed-loop clients (keep-alive \
 				connections, virtual threads; 10 s warm-up, 20 s counted): `balance_rps` is the rate, \
 				`closed_p99_ms` its p99. An open-loop run at 80%% of that rate (latency from each request's due \
 				time, 10 s counted) gives `p50_ms` and `p99_ms`. The load generator shares the machine's cores \
-				with the server and the database.""".formatted(MEMBERS);
+				with the server and the database: CPU time per read, steadier than the rate on a shared machine, \
+				is counted over the closed loop in the server (`server_cpu_us`), in the database's backends \
+				(`db_cpu_us`) and in the load generator (`load_cpu_us`). The floor is the same load with \
+				the same read sent without a key (10 s warm-up, 10 s counted), answered 401 with a problem body by \
+				the API key filter: Tomcat, the filters and the metrics, no MVC dispatch, no database. \
+				`floor_rps` (answers of any status per second) is what this machine serves at all with this server \
+				and load generator, `floor_server_cpu_us` and `floor_load_cpu_us` its cost per request.""".formatted(MEMBERS, CLIENTS);
 	}
 
 	@Override
@@ -70,16 +79,32 @@ public final class BalanceBench implements Bench {
 			.toArray(byte[][]::new);
 		var random = new java.util.SplittableRandom(7);
 		long[] order = random.longs(1 << 16, 0, reads.length).toArray();
-		var closed = load.closedLoop(64, run.duration(Duration.ofSeconds(10)), run.duration(Duration.ofSeconds(20)),
-				n -> reads[(int) order[(int) (n & 0xFFFF)]]);
-		run.log("closed loop, 64 clients: " + closed.summary());
-		var open = load.openLoop(closed.rate() * 0.8, 256, run.duration(Duration.ofSeconds(3)),
-				run.duration(Duration.ofSeconds(10)), n -> reads[(int) order[(int) (n & 0xFFFF)]]);
+		HttpLoad.Requests balances = n -> reads[(int) order[(int) (n & 0xFFFF)]];
+		// The floor: the same read without a key, answered 401 by the API key filter with a problem body. It
+		// goes through Tomcat, the filters and the metrics, without the MVC dispatch and the database.
+		byte[] floorRequest = Request.get("/api/v1/members/" + memberIds.get(0) + "/points", Map.of());
+		// Warm-ups apart, so that the CPU time counted is that of the counted requests only (not the JIT's).
+		load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(10)), balances);
+		load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(10)), n -> floorRequest);
+		var floor = Measured.run(app,
+				() -> load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(10)), n -> floorRequest));
+		run.log("floor (401 from the API key filter), " + CLIENTS + " clients: " + floor.summary());
+		var closed = Measured.run(app,
+				() -> load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(20)), balances));
+		run.log("closed loop, " + CLIENTS + " clients: " + closed.summary());
+		var open = load.openLoop(closed.result().rate() * 0.8, 256, run.duration(Duration.ofSeconds(3)),
+				run.duration(Duration.ofSeconds(10)), balances);
 		run.log("open loop at 80%: " + open.summary());
-		run.sample("balance_rps", closed.rate());
-		run.sample("closed_p99_ms", closed.percentileMillis(99));
+		run.sample("balance_rps", closed.result().rate());
+		run.sample("closed_p99_ms", closed.result().percentileMillis(99));
 		run.sample("p50_ms", open.percentileMillis(50));
 		run.sample("p99_ms", open.percentileMillis(99));
+		run.sample("server_cpu_us", closed.serverUs());
+		run.sample("db_cpu_us", closed.databaseUs());
+		run.sample("load_cpu_us", closed.loadUs());
+		run.sample("floor_rps", (floor.result().ok() + floor.result().failed()) / floor.result().seconds());
+		run.sample("floor_server_cpu_us", floor.serverUs());
+		run.sample("floor_load_cpu_us", floor.loadUs());
 		run.sample("rss_mb", app.residentMegabytes());
 	}
 }

@@ -2,6 +2,7 @@ package io.philia.ledger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,9 +128,12 @@ public class PointsLedger {
 		return bookkeeping.balance(programId, memberId);
 	}
 
-	/** The member's points view: the balance, what expires when, when pending points become available. */
-	public PointsSummary summary(String programId, String memberId) {
-		return bookkeeping.summary(programId, memberId, programmes.terms(programId).zone());
+	/**
+	 * The member's points view: the balance, what expires when, when pending points become available. Empty
+	 * if no points ever moved for this member id (whether or not such a member exists).
+	 */
+	public Optional<PointsSummary> summary(String programId, String memberId) {
+		return bookkeeping.summary(programId, memberId, programmes.timeZone(programId));
 	}
 
 	/** A member's lots, newest first; open ones only unless {@code all}. */

@@ -17,6 +17,9 @@ import java.util.List;
 public record PointsSummary(long available, long pending, long lifetimeEarned, List<Expiring> expiring,
 		List<Release> releases, Long awaitingFulfilment) {
 
+	/** The points of a member who never had any. */
+	public static final PointsSummary NONE = new PointsSummary(0, 0, 0, null, null, null);
+
 	public record Expiring(long points, LocalDate on, Boolean unlessActive) {
 	}
 

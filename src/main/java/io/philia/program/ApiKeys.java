@@ -5,6 +5,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,13 +41,23 @@ public class ApiKeys {
 
 	private final Clock clock;
 
-	/** Keys seen recently, by hash: a request must not cost a query just to know who sends it. */
-	private final Map<String, Optional<StoreContext>> known = new ConcurrentHashMap<>();
+	/**
+	 * Keys verified recently, by hash, with when: a request must not cost a query just to know who sends it,
+	 * but a key revoked on another node must stop working here too, once its check is older than
+	 * {@code recheck}.
+	 */
+	private final Map<String, Verified> known = new ConcurrentHashMap<>();
 
-	ApiKeys(JdbcClient jdbc, Programmes programmes, Clock clock) {
+	private final Duration recheck;
+
+	private record Verified(StoreContext store, Instant at) {
+	}
+
+	ApiKeys(JdbcClient jdbc, Programmes programmes, Clock clock, ProgramSettings settings) {
 		this.jdbc = jdbc;
 		this.programmes = programmes;
 		this.clock = clock;
+		this.recheck = settings.apiKeyRecheck();
 	}
 
 	public record ApiKeyInfo(String id, String storeId, String prefix, String label, java.time.Instant createdAt,
@@ -88,9 +100,10 @@ public class ApiKeys {
 			return Optional.empty();
 		}
 		String hash = hash(key);
-		Optional<StoreContext> cached = known.get(hash);
-		if (cached != null) {
-			return cached;
+		Instant now = clock.instant();
+		Verified cached = known.get(hash);
+		if (cached != null && now.isBefore(cached.at().plus(recheck))) {
+			return Optional.of(cached.store());
 		}
 		Optional<StoreContext> found = jdbc
 			.sql("select program_id, store_id from api_key where key_hash = ? and revoked_at is null")
@@ -98,7 +111,7 @@ public class ApiKeys {
 			.query((rs, n) -> new StoreContext(rs.getString(1), rs.getString(2)))
 			.optional();
 		// Only keys that exist are remembered: random guesses must not fill the memory.
-		found.ifPresent(context -> known.put(hash, found));
+		found.ifPresentOrElse(store -> known.put(hash, new Verified(store, now)), () -> known.remove(hash));
 		return found;
 	}
 
@@ -126,7 +139,7 @@ public class ApiKeys {
 		jdbc.sql("update api_key set revoked_at = ? where id = ? and revoked_at is null")
 			.params(clock.instant().atOffset(ZoneOffset.UTC), keyId)
 			.update();
-		// Only this node's cache: with several nodes a revoked key works on the others until they restart.
+		// This node forgets the key now; the others when their check of it is older than the recheck time.
 		known.remove(hash);
 	}
 

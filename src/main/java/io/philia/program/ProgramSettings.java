@@ -1,5 +1,7 @@
 package io.philia.program;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,13 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bootstrapApiKey on an empty database, a first programme, store and this store API key are
  * created at start (automated deployments)
  * @param bootstrapCurrency the currency of the bootstrap store
+ * @param apiKeyRecheck how long a node trusts a store API key it verified before reading it again: a key
+ * revoked on another node stops working on this one within that time (5 s by default)
  */
 @ConfigurationProperties("philia")
-public record ProgramSettings(String adminKey, String bootstrapApiKey, String bootstrapCurrency) {
+public record ProgramSettings(String adminKey, String bootstrapApiKey, String bootstrapCurrency,
+		Duration apiKeyRecheck) {
 
 	public ProgramSettings {
 		if (bootstrapCurrency == null) {
 			bootstrapCurrency = "EUR";
+		}
+		if (apiKeyRecheck == null) {
+			apiKeyRecheck = Duration.ofSeconds(5);
 		}
 	}
 }

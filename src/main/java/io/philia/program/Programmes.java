@@ -9,7 +9,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,6 +40,9 @@ public class Programmes {
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
+
+	/** Programmes' time zones: read once, since a programme's zone never changes ({@link #change} refuses it). */
+	private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
 	Programmes(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -69,6 +74,11 @@ public class Programmes {
 			return Optional.empty();
 		}
 		return jdbc.sql("select * from programme where id = ?").param(programId).query(ProgrammeRows::programme).optional();
+	}
+
+	/** The programme's time zone, without a query after the first: balance reads and checkouts need it. */
+	public ZoneId timeZone(String programId) {
+		return zones.computeIfAbsent(programId, id -> get(id).timeZone());
 	}
 
 	/** The terms of points a programme gives outside any store (bonuses, adjustments, restores). */

@@ -2,6 +2,7 @@ package io.philia.reward;
 
 import java.security.SecureRandom;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A coupon code. Generated codes are 12 characters from an alphabet without 0/O and 1/I (32 symbols,
@@ -19,8 +20,14 @@ public record CouponCode(String value) {
 
 	public static final int MAX_PREFIX_LENGTH = 20;
 
+	/** What a normalised code looks like: a typed code that does not cannot exist. */
+	public static final Pattern NORMALISED = Pattern.compile("[A-Z0-9]{3," + MAX_LENGTH + "}");
+
+	// Compiled once: codes are normalised at every checkout validation.
+	private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+
 	public CouponCode {
-		if (value == null || !value.matches("[A-Z0-9]{3," + MAX_LENGTH + "}")) {
+		if (value == null || !NORMALISED.matcher(value).matches()) {
 			throw new IllegalArgumentException("must be 3 to " + MAX_LENGTH + " letters or digits (dashes and spaces are ignored)");
 		}
 	}
@@ -34,7 +41,7 @@ public record CouponCode(String value) {
 	}
 
 	public static String normalise(String text) {
-		return text.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+		return SEPARATORS.matcher(text).replaceAll("").toUpperCase(Locale.ROOT);
 	}
 
 	/** A prefix as a marketer writes it: letters and digits, at most 20. */

@@ -181,6 +181,22 @@ abstract class MembersContract extends HttpTest {
 	}
 
 	@Test
+	void aMemberWithoutPointsYetHasZeroAndAnUnknownMemberIsNotFound() {
+		var shop = newShop();
+		String id = shop.api().post("/api/v1/members", ANNE).expect(201).body().get("id").asString();
+
+		JsonNode points = shop.api().get("/api/v1/members/" + id + "/points").expect(200).body();
+
+		assertThat(points.get("available").asLong()).isZero();
+		assertThat(points.get("pending").asLong()).isZero();
+		assertThat(points.get("lifetimeEarned").asLong()).isZero();
+		assertThat(points.has("expiring")).isFalse();
+		shop.api().get("/api/v1/members/" + io.philia.platform.Ids.next(java.time.Clock.systemUTC()) + "/points")
+			.expectProblem(404, "member-not-found");
+		shop.api().get("/api/v1/members/not-an-id/points").expectProblem(404, "member-not-found");
+	}
+
+	@Test
 	void manualAdjustmentsAreIdempotentAndNeverLeaveANegativeBalance() {
 		var shop = newShop();
 		String id = shop.api().post("/api/v1/members", ANNE).expect(201).body().get("id").asString();

@@ -97,9 +97,27 @@ public class AccountStore {
 				where program_id = ? and member_id = ?""", rows);
 	}
 
+	/**
+	 * The balance row's columns of table alias {@code b}, each named {@code b_<column>}: a statement that
+	 * joins other tables reads them with {@link #account(String, ResultSet, String)} and prefix "b_".
+	 */
+	static String aliased() {
+		return COLUMNS.lines()
+			.flatMap(line -> java.util.Arrays.stream(line.split(",")))
+			.map(String::trim)
+			.filter(column -> !column.isEmpty())
+			.map(column -> "b." + column + " as b_" + column)
+			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
 	private static MemberAccount account(String programId, ResultSet rs) throws SQLException {
-		return new MemberAccount(programId, rs.getString("member_id"), rs.getLong("available"), rs.getLong("pending"),
-				rs.getLong("lifetime_earned"), instant(rs, "next_due_at"), Rows.integer(rs, "inactivity_months"),
-				instant(rs, "inactivity_deadline"), rs.getString("merged_into"));
+		return account(programId, rs, "");
+	}
+
+	static MemberAccount account(String programId, ResultSet rs, String prefix) throws SQLException {
+		return new MemberAccount(programId, rs.getString(prefix + "member_id"), rs.getLong(prefix + "available"),
+				rs.getLong(prefix + "pending"), rs.getLong(prefix + "lifetime_earned"), instant(rs, prefix + "next_due_at"),
+				Rows.integer(rs, prefix + "inactivity_months"), instant(rs, prefix + "inactivity_deadline"),
+				rs.getString(prefix + "merged_into"));
 	}
 }

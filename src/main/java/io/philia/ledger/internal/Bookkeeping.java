@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
@@ -155,14 +156,13 @@ public class Bookkeeping {
 		}).orElse(Balance.ZERO);
 	}
 
-	public PointsSummary summary(String programId, String memberId, ZoneId zone) {
-		var account = accounts.read(programId, memberId).orElse(null);
-		if (account == null) {
-			return new PointsSummary(0, 0, 0, null, null, null);
-		}
-		Instant now = clock.instant();
-		List<LotRow> open = lots.open(programId, memberId);
-		Settlement.settle(new Changes(clock), account, open, now);
+	/** The member's points view; empty if the member has no balance row (never had points). */
+	public Optional<PointsSummary> summary(String programId, String memberId, ZoneId zone) {
+		return lots.accountWithOpenLots(programId, memberId).map(read -> summary(read.account(), read.open(), zone));
+	}
+
+	private PointsSummary summary(MemberAccount account, List<LotRow> open, ZoneId zone) {
+		Settlement.settle(new Changes(clock), account, open, clock.instant());
 		Map<LocalDate, Long> byDay = new TreeMap<>();
 		Map<Instant, Long> releases = new TreeMap<>();
 		long awaiting = 0;

@@ -2,6 +2,7 @@ package io.philia.ledger.internal;
 
 import static io.philia.ledger.internal.Rows.instant;
 import static io.philia.ledger.internal.Rows.utc;
+import static java.util.stream.Collectors.toCollection;
 
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +28,11 @@ import io.philia.platform.CursorPage;
  */
 @Repository
 public class LotStore {
+
+	private static final String ACCOUNT_WITH_OPEN_LOTS = "select " + AccountStore.aliased() + ", l.*"
+			+ " from member_balance b left join point_lot l"
+			+ " on l.program_id = b.program_id and l.member_id = b.member_id and l.remaining > 0"
+			+ " where b.program_id = ? and b.member_id = ?";
 
 	private final JdbcClient jdbc;
 
@@ -49,6 +56,29 @@ public class LotStore {
 			.list()
 			.forEach(lot -> byMember.computeIfAbsent(lot.memberId, m -> new ArrayList<>()).add(lot));
 		return byMember;
+	}
+
+	/** A member's balance row with their open lots, as one consistent snapshot. */
+	record AccountWithLots(MemberAccount account, List<LotRow> open) {
+	}
+
+	/**
+	 * The balance row and the open lots in one statement: a shop reads a balance on every page, and each
+	 * statement costs a pooled connection and a round trip (issue #3's profile). Empty without a balance row.
+	 */
+	Optional<AccountWithLots> accountWithOpenLots(String programId, String memberId) {
+		record Row(MemberAccount account, LotRow lot) {
+		}
+		List<Row> rows = jdbc.sql(ACCOUNT_WITH_OPEN_LOTS)
+			.params(programId, memberId)
+			.query((rs, n) -> new Row(AccountStore.account(programId, rs, "b_"),
+					rs.getString("id") == null ? null : lot(rs, n)))
+			.list();
+		if (rows.isEmpty()) {
+			return Optional.empty();
+		}
+		List<LotRow> open = rows.stream().map(Row::lot).filter(Objects::nonNull).collect(toCollection(ArrayList::new));
+		return Optional.of(new AccountWithLots(rows.get(0).account(), open));
 	}
 
 	List<LotRow> open(String programId, String memberId) {

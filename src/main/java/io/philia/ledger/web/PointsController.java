@@ -62,8 +62,12 @@ class PointsController {
 			description = "Points due by now are counted where they belong (released, expired) even before the "
 					+ "scheduled jobs book them. 'expiring' lists points by last day of use, soonest first.")
 	PointsSummary balance(StoreContext store, @PathVariable String memberId) {
-		requireMember(store, memberId);
-		return ledger.summary(store.programId(), memberId);
+		// One statement for a member with points (a balance row is only ever made for a member): the member
+		// is looked up apart only when there is none, to tell "no points yet" from "no such member".
+		return ledger.summary(store.programId(), memberId).orElseGet(() -> {
+			requireMember(store, memberId);
+			return PointsSummary.NONE;
+		});
 	}
 
 	@GetMapping("/lots")
@@ -109,7 +113,7 @@ class PointsController {
 			.body(outcome.value());
 	}
 
-	/** An existence check, not the member's row: a shop reads balances on every page (issue #3's profile). */
+	/** An existence check, not the member's row (issue #3's profile). */
 	private void requireMember(StoreContext store, String memberId) {
 		if (!members.exists(store.programId(), memberId)) {
 			throw new PhiliaException(MemberProblems.MEMBER_NOT_FOUND, "No member " + memberId + " in this programme");

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -46,7 +47,15 @@ class BodySizeLimit extends OncePerRequestFilter {
 					"The body is " + declared + " bytes; the limit is " + limit + " bytes");
 			return;
 		}
-		chain.doFilter(declared >= 0 ? request : new Limited(request, limit), response);
+		chain.doFilter(declared < 0 && mayHaveBody(request) ? new Limited(request, limit) : request, response);
+	}
+
+	/**
+	 * Without Content-Length, an HTTP/1 request has a body only if it is chunked (RFC 9112, 6.3): the reads a
+	 * shop makes on every page need no counting wrapper.
+	 */
+	private static boolean mayHaveBody(HttpServletRequest request) {
+		return !request.getProtocol().startsWith("HTTP/1.") || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
 	}
 
 	private static final class Limited extends HttpServletRequestWrapper {

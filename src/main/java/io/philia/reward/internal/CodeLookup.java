@@ -28,7 +28,7 @@ public class CodeLookup {
 	public Found find(StoreContext store, String typed, List<String> customerKeys, String locale) {
 		failures.check(store.storeId(), customerKeys, locale);
 		String code = typed == null ? "" : CouponCode.normalise(typed);
-		var found = code.matches("[A-Z0-9]{3," + CouponCode.MAX_LENGTH + "}")
+		var found = CouponCode.NORMALISED.matcher(code).matches()
 				? coupons.find(store.programId(), code) : java.util.Optional.<Found>empty();
 		if (found.isEmpty()) {
 			failures.failed(store.storeId(), customerKeys);

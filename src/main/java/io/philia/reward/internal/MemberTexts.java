@@ -1,6 +1,7 @@
 package io.philia.reward.internal;
 
 import java.text.MessageFormat;
+import java.text.NumberFormat;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +24,14 @@ import io.philia.program.Programmes;
 public class MemberTexts {
 
 	public static final String BUNDLE = "i18n/rewards";
+
+	/**
+	 * Parsed messages and money formats by locale (and key or currency), few and fixed: validating a code
+	 * (the checkout's hot path) parsed a pattern per message and built a currency format per amount.
+	 */
+	private static final Map<String, MessageFormat> MESSAGES = new ConcurrentHashMap<>();
+
+	private static final Map<String, NumberFormat> MONEY_FORMATS = new ConcurrentHashMap<>();
 
 	private final Programmes programmes;
 
@@ -55,8 +64,13 @@ public class MemberTexts {
 	}
 
 	public static String text(String locale, String key, Object... arguments) {
-		ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(locale));
-		return new MessageFormat(bundle.getString(key), Locale.forLanguageTag(locale)).format(arguments);
+		MessageFormat parsed = MESSAGES.computeIfAbsent(locale + ":" + key, k -> {
+			ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.forLanguageTag(locale));
+			return new MessageFormat(bundle.getString(key), Locale.forLanguageTag(locale));
+		});
+		// A copy per use: a MessageFormat is not safe to share between threads, and copying it is cheaper
+		// than parsing its pattern again.
+		return ((MessageFormat) parsed.clone()).format(arguments);
 	}
 
 	/** A refusal a member may see: the developer's detail and, as {@code message}, the member's text. */
@@ -79,9 +93,13 @@ public class MemberTexts {
 
 	/** An amount as a member reads it: "10,00 €" in French, "€10.00" in English. */
 	public static String money(long minor, String currency, String locale) {
-		var format = java.text.NumberFormat.getCurrencyInstance(Locale.forLanguageTag(locale.equals("en") ? "en-IE" : "fr-FR"));
-		format.setCurrency(java.util.Currency.getInstance(currency));
+		NumberFormat parsed = MONEY_FORMATS.computeIfAbsent(locale + ":" + currency, k -> {
+			var format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(locale.equals("en") ? "en-IE" : "fr-FR"));
+			format.setCurrency(java.util.Currency.getInstance(currency));
+			return format;
+		});
 		int digits = Math.max(0, java.util.Currency.getInstance(currency).getDefaultFractionDigits());
-		return format.format(java.math.BigDecimal.valueOf(minor, digits));
+		// A copy per use, as for messages: a NumberFormat is not safe to share between threads.
+		return ((NumberFormat) parsed.clone()).format(java.math.BigDecimal.valueOf(minor, digits));
 	}
 }

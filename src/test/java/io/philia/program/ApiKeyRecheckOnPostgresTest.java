@@ -1,0 +1,7 @@
+package io.philia.program;
+
+import io.philia.support.OnPostgres;
+
+@OnPostgres
+class ApiKeyRecheckOnPostgresTest extends ApiKeyRecheckContract {
+}
