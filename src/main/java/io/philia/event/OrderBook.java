@@ -12,7 +12,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The orders of each store, locked one at a time while an event changes them. */
+import io.philia.platform.WriteBehind;
+
+/**
+ * The orders of each store, locked one at a time while an event changes them. An order's link to its
+ * earning is deferred to the commit ({@link WriteBehind}); every read here writes it out first.
+ */
 @Repository
 class OrderBook {
 
@@ -22,14 +27,18 @@ class OrderBook {
 
 	private final Clock clock;
 
-	OrderBook(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	private final WriteBehind writes;
+
+	OrderBook(JdbcClient jdbc, JdbcTemplate batch, Clock clock, WriteBehind writes) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.clock = clock;
+		this.writes = writes;
 	}
 
 	/** Whose order it is, read without a lock (to route the order's events to its customer's writer). */
 	Optional<String> memberOf(String programId, String storeId, String orderId) {
+		writes.writeOut();
 		return jdbc.sql("select member_id from store_order where program_id = ? and store_id = ? and order_id = ?")
 			.params(programId, storeId, orderId)
 			.query(String.class)
@@ -38,6 +47,7 @@ class OrderBook {
 
 	/** The order, locked until the transaction ends, so that two events of one order never interleave. */
 	Optional<StoreOrder> lock(String programId, String storeId, String orderId) {
+		writes.writeOut();
 		return jdbc.sql("select * from store_order where program_id = ? and store_id = ? and order_id = ? for update")
 			.params(programId, storeId, orderId)
 			.query((rs, n) -> order(rs, lines(programId, storeId, orderId)))
@@ -82,9 +92,8 @@ class OrderBook {
 
 	/** Links an order to the journal entry that credited its points (refunds name it as what they correct). */
 	void recordEarning(String programId, String storeId, String orderId, String entryId) {
-		jdbc.sql("update store_order set earn_entry_id = ? where program_id = ? and store_id = ? and order_id = ?")
-			.params(entryId, programId, storeId, orderId)
-			.update();
+		writes.defer("update store_order set earn_entry_id = ? where program_id = ? and store_id = ? and order_id = ?",
+				entryId, programId, storeId, orderId);
 	}
 
 	/** One JDBC batch: with reWriteBatchedInserts (PostgreSQL) one multi-row insert, one round trip. */
@@ -115,6 +124,7 @@ class OrderBook {
 
 	/** A merged member's orders become the surviving member's: their refunds then find the points. */
 	void reassign(String programId, String fromMemberId, String toMemberId) {
+		writes.writeOut();
 		jdbc.sql("update store_order set member_id = ? where program_id = ? and member_id = ?")
 			.params(toMemberId, programId, fromMemberId)
 			.update();
