@@ -4,34 +4,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.philia.platform.WriteBehind;
 
 /**
- * The orders of each store, locked one at a time while an event changes them. An order's link to its
- * earning is deferred to the commit ({@link WriteBehind}); every read here writes it out first.
+ * The orders of each store, locked one at a time while an event changes them. An order's lines and its
+ * link to its earning are deferred to the commit ({@link WriteBehind}), batched with the other orders of
+ * the micro-batch; every read here writes them out first.
  */
 @Repository
 class OrderBook {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final Clock clock;
 
 	private final WriteBehind writes;
 
-	OrderBook(JdbcClient jdbc, JdbcTemplate batch, Clock clock, WriteBehind writes) {
+	OrderBook(JdbcClient jdbc, Clock clock, WriteBehind writes) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.clock = clock;
 		this.writes = writes;
 	}
@@ -96,22 +92,21 @@ class OrderBook {
 				entryId, programId, storeId, orderId);
 	}
 
-	/** One JDBC batch: with reWriteBatchedInserts (PostgreSQL) one multi-row insert, one round trip. */
+	/**
+	 * Deferred: the lines of every order of the micro-batch go as one JDBC batch, with reWriteBatchedInserts
+	 * (PostgreSQL) multi-row inserts. A rewrite of an order's lines deletes the old ones now, after its
+	 * lock wrote out any pending insert of them.
+	 */
 	private void writeLines(String programId, String storeId, StoreOrder order) {
 		List<OrderLine> lines = order.lines();
-		if (lines.isEmpty()) {
-			return;
-		}
-		List<Object[]> rows = new ArrayList<>(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
 			OrderLine line = lines.get(i);
-			rows.add(new Object[] { programId, storeId, order.orderId(), i + 1, line.sku(), line.category(), line.brand(),
-					line.quantity(), line.unitPriceMinor(), line.refundedQuantity() });
+			writes.defer("""
+					insert into store_order_line (program_id, store_id, order_id, line_no, sku, category, brand,
+					  quantity, unit_price_minor, refunded_quantity)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", programId, storeId, order.orderId(), i + 1, line.sku(),
+					line.category(), line.brand(), line.quantity(), line.unitPriceMinor(), line.refundedQuantity());
 		}
-		batch.batchUpdate("""
-				insert into store_order_line (program_id, store_id, order_id, line_no, sku, category, brand,
-				  quantity, unit_price_minor, refunded_quantity)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	private List<OrderLine> lines(String programId, String storeId, String orderId) {

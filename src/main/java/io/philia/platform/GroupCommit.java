@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one-transaction-per-event rate (DESIGN: the hot path). A piece of work that fails is rolled back to its
  * savepoint and fails alone; a batch whose commit fails, or that deadlocks with another writer, is run
  * again whole (every piece was rolled back), and if it keeps failing every caller in it gets the error:
- * never half a batch.
+ * never half a batch. The pieces' deferred writes ({@link WriteBehind}) go out together before the commit;
+ * when the batch reruns with savepoints, each piece's go out inside its own.
  *
  * <p>Callers with the same shard key go to the same writer, so the work of one member is serialised in
  * memory instead of in a queue of row locks.
