@@ -140,6 +140,22 @@ public final class BenchApp implements AutoCloseable {
 		return JSON.readTree(response.body());
 	}
 
+	/**
+	 * A counter of the server's Prometheus endpoint, summed over its series whose tags contain {@code tag}
+	 * (such as {@code uri="/api/v1/events"}; empty for all); 0 if it has none (a setting such as
+	 * {@code philia.jdbc.count-statements} turns some on).
+	 */
+	public double counter(String name, String tag) throws IOException, InterruptedException {
+		var request = HttpRequest.newBuilder(URI.create(process.baseUrl() + "/actuator/prometheus"))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		String text = HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		return text.lines()
+			.filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{") && line.contains(tag))
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	private JsonNode admin(String path, String body) throws IOException, InterruptedException {
 		return call(ADMIN_KEY, "POST", path, body);
 	}

@@ -24,6 +24,9 @@ public final class IngestBench implements Bench {
 
 	static final int BATCH_CLIENTS = 4;
 
+	/** Counts the server's statements and commits: two counters read, no cost worth measuring. */
+	static final String COUNT_STATEMENTS = "philia.jdbc.count-statements=true";
+
 	@Override
 	public String name() {
 		return "ingest";
@@ -65,13 +68,13 @@ public final class IngestBench implements Bench {
 		for (int i = 0; i < run.runs(); i++) {
 			double single;
 			double batch;
-			try (var app = BenchApp.postgres(run, "ingest-" + i)) {
+			try (var app = BenchApp.postgres(run, "ingest-" + i, COUNT_STATEMENTS)) {
 				run.sample("startup_ms", app.process().startup().toMillis());
 				run.sample("idle_rss_mb", app.residentMegabytes());
 				var shop = app.openShop();
 				var load = app.load();
 				single = single(run, app, load, shop.key(), data);
-				batch = batch(run, load, shop.key(), data, 3);
+				batch = batch(run, app, load, shop.key(), data, 3);
 				run.sample("rss_mb", app.residentMegabytes());
 				app.process().close();
 				var pgbench = new Pgbench(app.database(), run.workDir());
@@ -104,6 +107,7 @@ public final class IngestBench implements Bench {
 		load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(30)),
 				n -> Events.post(key, order(data, n), 7 + round(data, n)));
 		var cpu = new CpuMeter(app.process().pid()).start();
+		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
 		var closed = load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(20)),
 				n -> Events.post(key, order(data, n), round(data, n)));
 		double cpuSeconds = cpu.seconds();
@@ -111,6 +115,7 @@ public final class IngestBench implements Bench {
 		run.sample("ingest_eps", closed.rate());
 		double sent = closed.ok() + closed.failed();
 		run.sample("server_cpu_us_per_event", cpuSeconds * 1e6 / sent);
+		trips.sample(run, "");
 		run.sample("closed_p99_ms", closed.percentileMillis(99));
 		LoadResult open = load.openLoop(closed.rate() * 0.8, 512, run.duration(Duration.ofSeconds(5)),
 				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), 1 + round(data, n)));
@@ -120,19 +125,68 @@ public final class IngestBench implements Bench {
 		return closed.rate();
 	}
 
-	private static double batch(BenchRun run, HttpLoad load, String key, ShopData data, int round)
-			throws InterruptedException {
-		double rate = batchRate(run, load, key, data, round);
+	private static double batch(BenchRun run, BenchApp app, HttpLoad load, String key, ShopData data, int round)
+			throws InterruptedException, java.io.IOException {
+		var trips = new RoundTrips(app, "/api/v1/events:batch", BATCH).start();
+		var result = batchLoad(run, load, key, data, round);
+		trips.sample(run, "batch_");
+		double rate = result.rate() * BATCH;
 		run.sample("batch_eps", rate);
 		return rate;
 	}
 
+	/**
+	 * The server's statements and commits per event between two readings of its counters; the events are
+	 * the requests it answered on one path (warm-up included, as in the statements) times the events each
+	 * carries.
+	 */
+	private static final class RoundTrips {
+
+		private final BenchApp app;
+
+		private final String uri;
+
+		private final int eventsPerRequest;
+
+		private final double[] start = new double[3];
+
+		RoundTrips(BenchApp app, String path, int eventsPerRequest) {
+			this.app = app;
+			this.uri = "uri=\"" + path + "\"";
+			this.eventsPerRequest = eventsPerRequest;
+		}
+
+		RoundTrips start() throws java.io.IOException, InterruptedException {
+			read(start);
+			return this;
+		}
+
+		void sample(BenchRun run, String prefix) throws java.io.IOException, InterruptedException {
+			double[] end = new double[3];
+			read(end);
+			double events = (end[2] - start[2]) * eventsPerRequest;
+			run.sample(prefix + "statements_per_event", (end[0] - start[0]) / events);
+			run.sample(prefix + "commits_per_event", (end[1] - start[1]) / events);
+		}
+
+		private void read(double[] into) throws java.io.IOException, InterruptedException {
+			into[0] = app.counter("philia_jdbc_statements_total", "");
+			into[1] = app.counter("philia_jdbc_commits_total", "");
+			into[2] = app.counter("http_server_requests_seconds_count", uri);
+		}
+	}
+
 	private static double batchRate(BenchRun run, HttpLoad load, String key, ShopData data, int round)
+			throws InterruptedException {
+		return batchLoad(run, load, key, data, round).rate() * BATCH;
+	}
+
+	private static LoadResult batchLoad(BenchRun run, HttpLoad load, String key, ShopData data, int round)
 			throws InterruptedException {
 		var result = load.closedLoop(BATCH_CLIENTS, run.duration(Duration.ofSeconds(5)),
 				run.duration(Duration.ofSeconds(20)), n -> batchRequest(key, data, n, round));
 		run.log("batches of " + BATCH + ", " + BATCH_CLIENTS + " clients: " + result.summary());
-		return result.rate() * BATCH;
+		return result;
 	}
 
 	private static byte[] batchRequest(String key, ShopData data, long n, int round) {

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import io.philia.event.EventResult.MemberRef;
@@ -29,6 +28,7 @@ import io.philia.platform.Idempotency;
 import io.philia.platform.Money;
 import io.philia.platform.PhiliaException;
 import io.philia.platform.Violations;
+import io.philia.platform.WriteBehind;
 import io.philia.program.Programmes;
 import io.philia.program.ReturnWindow;
 import io.philia.program.Store;
@@ -60,18 +60,19 @@ public class EventIngestion {
 
 	private final RuleEvaluation rules;
 
-	private final JdbcClient jdbc;
-
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	private final ApplicationEventPublisher publisher;
 
+	private final WriteBehind writes;
+
 	EventIngestion(Idempotency idempotency, GroupCommit groupCommit, Programmes programmes, Members members, PointsLedger ledger,
-			OrderBook orders, RuleEvaluation rules, JdbcClient jdbc, JsonMapper json, Clock clock,
-			ApplicationEventPublisher publisher) {
+			OrderBook orders, RuleEvaluation rules, JsonMapper json, Clock clock, ApplicationEventPublisher publisher,
+			WriteBehind writes) {
 		this.publisher = publisher;
+		this.writes = writes;
 		this.idempotency = idempotency;
 		this.groupCommit = groupCommit;
 		this.programmes = programmes;
@@ -79,7 +80,6 @@ public class EventIngestion {
 		this.ledger = ledger;
 		this.orders = orders;
 		this.rules = rules;
-		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -380,13 +380,12 @@ public class EventIngestion {
 
 	private void record(StoreContext caller, String key, EventRequest request, ValidEvent event, String eventId,
 			String memberId) {
-		jdbc.sql("""
+		// Read back only by the rules' purchase history, which writes it out first: batched with the commit.
+		writes.defer("""
 				insert into inbound_event (id, program_id, store_id, type, occurred_at, received_at, member_id,
 				  order_id, idempotency_key, payload)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(eventId, caller.programId(), caller.storeId(), event.type(),
-					event.occurredAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC), memberId,
-					event.orderId(), key, json.writeValueAsString(request))
-			.update();
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", eventId, caller.programId(), caller.storeId(), event.type(),
+				event.occurredAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC), memberId,
+				event.orderId(), key, json.writeValueAsString(request));
 	}
 }

@@ -4,32 +4,37 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The orders of each store, locked one at a time while an event changes them. */
+import io.philia.platform.WriteBehind;
+
+/**
+ * The orders of each store, locked one at a time while an event changes them. An order's lines and its
+ * link to its earning are deferred to the commit ({@link WriteBehind}), batched with the other orders of
+ * the micro-batch; every read here writes them out first.
+ */
 @Repository
 class OrderBook {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final Clock clock;
 
-	OrderBook(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	private final WriteBehind writes;
+
+	OrderBook(JdbcClient jdbc, Clock clock, WriteBehind writes) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.clock = clock;
+		this.writes = writes;
 	}
 
 	/** Whose order it is, read without a lock (to route the order's events to its customer's writer). */
 	Optional<String> memberOf(String programId, String storeId, String orderId) {
+		writes.writeOut();
 		return jdbc.sql("select member_id from store_order where program_id = ? and store_id = ? and order_id = ?")
 			.params(programId, storeId, orderId)
 			.query(String.class)
@@ -38,6 +43,7 @@ class OrderBook {
 
 	/** The order, locked until the transaction ends, so that two events of one order never interleave. */
 	Optional<StoreOrder> lock(String programId, String storeId, String orderId) {
+		writes.writeOut();
 		return jdbc.sql("select * from store_order where program_id = ? and store_id = ? and order_id = ? for update")
 			.params(programId, storeId, orderId)
 			.query((rs, n) -> order(rs, lines(programId, storeId, orderId)))
@@ -82,27 +88,25 @@ class OrderBook {
 
 	/** Links an order to the journal entry that credited its points (refunds name it as what they correct). */
 	void recordEarning(String programId, String storeId, String orderId, String entryId) {
-		jdbc.sql("update store_order set earn_entry_id = ? where program_id = ? and store_id = ? and order_id = ?")
-			.params(entryId, programId, storeId, orderId)
-			.update();
+		writes.defer("update store_order set earn_entry_id = ? where program_id = ? and store_id = ? and order_id = ?",
+				entryId, programId, storeId, orderId);
 	}
 
-	/** One JDBC batch: with reWriteBatchedInserts (PostgreSQL) one multi-row insert, one round trip. */
+	/**
+	 * Deferred: the lines of every order of the micro-batch go as one JDBC batch, with reWriteBatchedInserts
+	 * (PostgreSQL) multi-row inserts. A rewrite of an order's lines deletes the old ones now, after its
+	 * lock wrote out any pending insert of them.
+	 */
 	private void writeLines(String programId, String storeId, StoreOrder order) {
 		List<OrderLine> lines = order.lines();
-		if (lines.isEmpty()) {
-			return;
-		}
-		List<Object[]> rows = new ArrayList<>(lines.size());
 		for (int i = 0; i < lines.size(); i++) {
 			OrderLine line = lines.get(i);
-			rows.add(new Object[] { programId, storeId, order.orderId(), i + 1, line.sku(), line.category(), line.brand(),
-					line.quantity(), line.unitPriceMinor(), line.refundedQuantity() });
+			writes.defer("""
+					insert into store_order_line (program_id, store_id, order_id, line_no, sku, category, brand,
+					  quantity, unit_price_minor, refunded_quantity)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", programId, storeId, order.orderId(), i + 1, line.sku(),
+					line.category(), line.brand(), line.quantity(), line.unitPriceMinor(), line.refundedQuantity());
 		}
-		batch.batchUpdate("""
-				insert into store_order_line (program_id, store_id, order_id, line_no, sku, category, brand,
-				  quantity, unit_price_minor, refunded_quantity)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
 	}
 
 	private List<OrderLine> lines(String programId, String storeId, String orderId) {
@@ -115,6 +119,7 @@ class OrderBook {
 
 	/** A merged member's orders become the surviving member's: their refunds then find the points. */
 	void reassign(String programId, String fromMemberId, String toMemberId) {
+		writes.writeOut();
 		jdbc.sql("update store_order set member_id = ? where program_id = ? and member_id = ?")
 			.params(toMemberId, programId, fromMemberId)
 			.update();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.philia.platform.WriteBehind;
 import io.philia.rule.PurchaseHistory;
 
 /**
@@ -17,12 +18,16 @@ class OrderHistory implements PurchaseHistory {
 
 	private final JdbcClient jdbc;
 
-	OrderHistory(JdbcClient jdbc) {
+	private final WriteBehind writes;
+
+	OrderHistory(JdbcClient jdbc, WriteBehind writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
 	@Override
 	public List<PastOrder> paidOrders(String programId, String memberId) {
+		writes.writeOut();
 		return jdbc.sql("""
 				select min(e.occurred_at) as paid_at, o.currency, o.total_minor - o.refunded_minor as net
 				from inbound_event e

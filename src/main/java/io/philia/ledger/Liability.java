@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 
 import io.philia.platform.InvalidRequest;
 import io.philia.platform.Money;
+import io.philia.platform.WriteBehind;
 import io.philia.program.CostPerPoint;
 import io.philia.program.Programme;
 import io.philia.program.Programmes;
@@ -37,10 +38,13 @@ public class Liability {
 
 	private final Clock clock;
 
-	Liability(JdbcClient jdbc, Programmes programmes, Clock clock) {
+	private final WriteBehind writes;
+
+	Liability(JdbcClient jdbc, Programmes programmes, Clock clock, WriteBehind writes) {
 		this.jdbc = jdbc;
 		this.programmes = programmes;
 		this.clock = clock;
+		this.writes = writes;
 	}
 
 	/** The report from the first to the last day given (both included), in periods of {@code period}. */
@@ -48,6 +52,7 @@ public class Liability {
 		if (!PERIODS.contains(period)) {
 			throw InvalidRequest.of("period", "must be one of " + PERIODS);
 		}
+		writes.writeOut();
 		if (to.isBefore(from)) {
 			throw InvalidRequest.of("to", "must not be before from");
 		}

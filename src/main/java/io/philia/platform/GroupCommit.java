@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one-transaction-per-event rate (DESIGN: the hot path). A piece of work that fails is rolled back to its
  * savepoint and fails alone; a batch whose commit fails, or that deadlocks with another writer, is run
  * again whole (every piece was rolled back), and if it keeps failing every caller in it gets the error:
- * never half a batch.
+ * never half a batch. The pieces' deferred writes ({@link WriteBehind}) go out together before the commit;
+ * when the batch reruns with savepoints, each piece's go out inside its own.
  *
  * <p>Callers with the same shard key go to the same writer, so the work of one member is serialised in
  * memory instead of in a queue of row locks.
@@ -51,10 +52,14 @@ public class GroupCommit implements DisposableBean {
 
 	private final TransactionTemplate template;
 
+	private final WriteBehind writes;
+
 	private final List<Shard> shards = new ArrayList<>();
 
-	GroupCommit(GroupCommitSettings settings, Transactions transactions, PlatformTransactionManager manager) {
+	GroupCommit(GroupCommitSettings settings, Transactions transactions, WriteBehind writes,
+			PlatformTransactionManager manager) {
 		this.enabled = settings.enabled();
+		this.writes = writes;
 		this.maxBatch = settings.maxBatch();
 		this.transactions = transactions;
 		this.template = new TransactionTemplate(manager);
@@ -230,25 +235,37 @@ public class GroupCommit implements DisposableBean {
 			piece.error = null;
 			for (int attempt = 1;; attempt++) {
 				try {
-					piece.value = savepoint.execute(status -> piece.work.get());
+					// Its deferred writes go out inside its savepoint: a piece that fails there fails alone.
+					piece.value = savepoint.execute(status -> {
+						T value = piece.work.get();
+						writes.writeOut();
+						return value;
+					});
 					return;
 				}
-				catch (PessimisticLockingFailureException e) {
-					// A deadlock with another writer: rolling back to the savepoint keeps the locks the batch
-					// already holds, so the cycle would stay. The whole batch is rolled back and run again.
-					throw e;
-				}
-				catch (TransientDataAccessException | DuplicateKeyException e) {
-					if (attempt == PIECE_ATTEMPTS) {
-						piece.error = e;
+				catch (RuntimeException e) {
+					writes.discard();
+					if (!retry(piece, e, attempt)) {
 						return;
 					}
 				}
-				catch (RuntimeException e) {
-					piece.error = e;
-					return;
-				}
 			}
+		}
+
+		/** Whether a piece that failed in its savepoint runs again; a deadlock fails the whole batch. */
+		private static <T> boolean retry(Piece<T> piece, RuntimeException failure, int attempt) {
+			if (failure instanceof PessimisticLockingFailureException) {
+				// A deadlock with another writer: rolling back to the savepoint keeps the locks the batch
+				// already holds, so the cycle would stay. The whole batch is rolled back and run again.
+				throw failure;
+			}
+			boolean transientFailure = failure instanceof TransientDataAccessException
+					|| failure instanceof DuplicateKeyException;
+			if (transientFailure && attempt < PIECE_ATTEMPTS) {
+				return true;
+			}
+			piece.error = failure;
+			return false;
 		}
 	}
 }

@@ -36,8 +36,11 @@ public class Idempotency {
 
 	private final Clock clock;
 
-	Idempotency(JdbcClient jdbc, JsonMapper json, Transactions transactions, Clock clock) {
+	private final WriteBehind writes;
+
+	Idempotency(JdbcClient jdbc, JsonMapper json, Transactions transactions, Clock clock, WriteBehind writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 		this.json = json;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -70,17 +73,15 @@ public class Idempotency {
 				return new Outcome<>(storedAnswer(programId, scope, key, fingerprint, type), true);
 			}
 			T answer = work.get();
-			jdbc.sql("update idempotency_record set response = :response where program_id = :program and scope = :scope and idem_key = :key")
-				.param("response", json.writeValueAsString(answer))
-				.param("program", programId)
-				.param("scope", scope)
-				.param("key", key)
-				.update();
+			// Read back only by a repeat of the key, which writes it out first: batched with the commit.
+			writes.defer("update idempotency_record set response = ? where program_id = ? and scope = ? and idem_key = ?",
+					json.writeValueAsString(answer), programId, scope, key);
 			return new Outcome<>(answer, false);
 		});
 	}
 
 	private <T> T storedAnswer(String programId, String scope, String key, String fingerprint, Class<T> type) {
+		writes.writeOut();
 		var stored = jdbc.sql("select fingerprint, response from idempotency_record where program_id = :program and scope = :scope and idem_key = :key")
 			.param("program", programId)
 			.param("scope", scope)

@@ -1,5 +1,6 @@
 package io.philia.platform;
 
+import java.sql.SQLException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -69,8 +70,17 @@ public class Transactions {
 
 	/** The other idle connections died with this one: drop them rather than fail on each in turn. */
 	private void evictIdleConnections() {
-		if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
-			hikari.getHikariPoolMXBean().softEvictConnections();
+		try {
+			// Unwrapped: the pool may sit behind a counting data source (philia.jdbc.count-statements).
+			if (dataSource.isWrapperFor(HikariDataSource.class)) {
+				var pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+				if (pool != null) {
+					pool.softEvictConnections();
+				}
+			}
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("the pool cannot be reached behind its data source", e);
 		}
 	}
 

@@ -9,14 +9,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Members' balance rows: locked before any change of the member's points, in member id order. */
+import io.philia.platform.WriteBehind;
+
+/**
+ * Members' balance rows: locked before any change of the member's points, in member id order. A row the
+ * transaction wrote (now or deferred) is kept in its memory: locked, it cannot change but through this
+ * transaction, so locking or reading it again costs no round trip and its deferred update need not be
+ * written out first. Each piece of work gets a copy, so what a refused piece changed in memory is lost
+ * with it.
+ */
 @Repository
 public class AccountStore {
 
@@ -26,27 +35,43 @@ public class AccountStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final Clock clock;
 
-	AccountStore(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+	private final WriteBehind writes;
+
+	AccountStore(JdbcClient jdbc, Clock clock, WriteBehind writes) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.clock = clock;
+		this.writes = writes;
 	}
 
-	/** The member's balance row, created at zero if needed and locked until the transaction ends. */
+	/**
+	 * The member's balance row, created at zero if needed and locked until the transaction ends. An
+	 * existing row is one round trip; a new one two (the look, then the insert, whose row is known).
+	 */
 	public MemberAccount lock(String programId, String memberId) {
-		jdbc.sql("""
-				insert into member_balance (program_id, member_id, available, pending, lifetime_earned, updated_at)
-				values (?, ?, 0, 0, 0, ?) on conflict do nothing""")
-			.params(programId, memberId, utc(clock.instant()))
-			.update();
+		Map<String, MemberAccount> locked = locked();
+		MemberAccount known = locked == null ? null : locked.get(key(programId, memberId));
+		if (known != null) {
+			return known.copy();
+		}
+		return selectForUpdate(programId, memberId).orElseGet(() -> {
+			int inserted = jdbc.sql("""
+					insert into member_balance (program_id, member_id, available, pending, lifetime_earned, updated_at)
+					values (?, ?, 0, 0, 0, ?) on conflict do nothing""")
+				.params(programId, memberId, utc(clock.instant()))
+				.update();
+			// Not inserted: a concurrent transaction created the row first; locked once it commits.
+			return inserted == 1 ? new MemberAccount(programId, memberId, 0, 0, 0, null, null, null, null)
+					: selectForUpdate(programId, memberId).orElseThrow();
+		});
+	}
+
+	private Optional<MemberAccount> selectForUpdate(String programId, String memberId) {
 		return jdbc.sql("select " + COLUMNS + " from member_balance where program_id = ? and member_id = ? for update")
 			.params(programId, memberId)
 			.query((rs, n) -> account(programId, rs))
-			.single();
+			.optional();
 	}
 
 	/** Existing rows of these members, locked in member id order (so that two such locks cannot deadlock). */
@@ -54,6 +79,7 @@ public class AccountStore {
 		if (memberIds.isEmpty()) {
 			return List.of();
 		}
+		writes.writeOut();
 		var params = new ArrayList<Object>();
 		params.add(programId);
 		params.addAll(memberIds);
@@ -64,7 +90,13 @@ public class AccountStore {
 			.list();
 	}
 
+	/** The member's balance row as it stands in this transaction. */
 	public Optional<MemberAccount> read(String programId, String memberId) {
+		Map<String, MemberAccount> locked = locked();
+		MemberAccount known = locked == null ? null : locked.get(key(programId, memberId));
+		if (known != null) {
+			return Optional.of(known.copy());
+		}
 		return jdbc.sql("select " + COLUMNS + " from member_balance where program_id = ? and member_id = ?")
 			.params(programId, memberId)
 			.query((rs, n) -> account(programId, rs))
@@ -73,6 +105,7 @@ public class AccountStore {
 
 	/** Members of whom something is due by {@code now}: pending points to release, points to expire. */
 	public List<String> due(String programId, Instant now, int limit) {
+		writes.writeOut();
 		return jdbc.sql("""
 				select member_id from member_balance where program_id = ? and next_due_at <= ?
 				order by next_due_at limit ?""")
@@ -81,17 +114,18 @@ public class AccountStore {
 			.list();
 	}
 
-	void update(Collection<MemberAccount> accounts) {
+	void update(Collection<MemberAccount> accounts, Rows.Sink sink) {
 		var rows = new ArrayList<Object[]>(accounts.size());
 		var now = utc(clock.instant());
 		for (MemberAccount a : accounts) {
+			remember(a);
 			if (a.dirty) {
 				rows.add(new Object[] { a.available, a.pending, a.lifetimeEarned, utc(a.nextDueAt), a.inactivityMonths,
 						utc(a.inactivityDeadline), a.mergedInto, now, a.programId, a.memberId });
 				a.dirty = false;
 			}
 		}
-		Rows.batch(batch, """
+		sink.send("""
 				update member_balance set available = ?, pending = ?, lifetime_earned = ?, next_due_at = ?,
 				  inactivity_months = ?, inactivity_deadline = ?, merged_into = ?, updated_at = ?
 				where program_id = ? and member_id = ?""", rows);
@@ -108,6 +142,21 @@ public class AccountStore {
 			.filter(column -> !column.isEmpty())
 			.map(column -> "b." + column + " as b_" + column)
 			.collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	private Map<String, MemberAccount> locked() {
+		return writes.memory("ledger.locked-accounts", HashMap::new);
+	}
+
+	private void remember(MemberAccount account) {
+		Map<String, MemberAccount> locked = locked();
+		if (locked != null) {
+			locked.put(key(account.programId, account.memberId), account.copy());
+		}
+	}
+
+	private static String key(String programId, String memberId) {
+		return programId + "/" + memberId;
 	}
 
 	private static MemberAccount account(String programId, ResultSet rs) throws SQLException {

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import io.philia.ledger.Account;
 import io.philia.ledger.LedgerAudit;
+import io.philia.platform.WriteBehind;
 
 /**
  * The ledger's invariants over one programme, each listing what breaks it. Each table is summed by one
@@ -22,11 +23,15 @@ public class AuditQueries {
 
 	private final JdbcClient jdbc;
 
-	AuditQueries(JdbcClient jdbc) {
+	private final WriteBehind writes;
+
+	AuditQueries(JdbcClient jdbc, WriteBehind writes) {
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
 	public LedgerAudit audit(String programId, long allowedDebt) {
+		writes.writeOut();
 		Map<String, long[]> balances = new HashMap<>();
 		jdbc.sql("select member_id, available, pending from member_balance where program_id = ?")
 			.param(programId)

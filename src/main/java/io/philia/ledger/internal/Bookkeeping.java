@@ -56,8 +56,9 @@ public class Bookkeeping {
 		MemberAccount account = work.lock(programId, memberId);
 		Entry entry = Bookings.earn(work.changes, account, points, cause, explanation, terms, availability,
 				clock.instant());
-		// No lots are read: the new lot is all an earning touches, even the debt of a member in debt.
-		work.flush();
+		// No lots are read: the new lot is all an earning touches, even the debt of a member in debt. Its
+		// rows go with the commit, batched with the micro-batch's other earnings (issue #3).
+		work.flushLater();
 		return entry.movement();
 	}
 

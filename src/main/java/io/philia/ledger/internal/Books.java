@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import io.philia.platform.WriteBehind;
 
 /**
  * Where ledger work starts and ends: it locks members' balance rows (following merged accounts to the one
@@ -23,11 +26,21 @@ public class Books {
 
 	private final Clock clock;
 
-	Books(AccountStore accounts, LotStore lots, JournalStore journal, Clock clock) {
+	private final WriteBehind writes;
+
+	private final Rows.Sink now;
+
+	private final Rows.Sink atCommit;
+
+	Books(AccountStore accounts, LotStore lots, JournalStore journal, Clock clock, WriteBehind writes,
+			JdbcTemplate batch) {
 		this.accounts = accounts;
 		this.lots = lots;
 		this.journal = journal;
 		this.clock = clock;
+		this.writes = writes;
+		this.now = (sql, rows) -> Rows.batch(batch, sql, rows);
+		this.atCommit = (sql, rows) -> rows.forEach(row -> writes.defer(sql, row));
 	}
 
 	public Work begin() {
@@ -76,10 +89,30 @@ public class Books {
 			memberIds.forEach(m -> changes.openLots.put(m, byMember.getOrDefault(m, new ArrayList<>())));
 		}
 
+		/** Writes what the work changed now, after anything the transaction deferred. */
 		public void flush() {
-			journal.write(changes.entries);
-			lots.write(changes);
-			accounts.update(changes.accounts);
+			writes.writeOut();
+			write(now);
+		}
+
+		/**
+		 * Defers what the work changed to the commit, batched with the other pieces of the transaction (an
+		 * earning: nothing reads its rows back but through the ledger, which writes them out first). A
+		 * settlement's group expiry is one statement checked as it runs: such work is written now.
+		 */
+		public void flushLater() {
+			if (changes.expiredGroups.isEmpty()) {
+				write(atCommit);
+			}
+			else {
+				flush();
+			}
+		}
+
+		private void write(Rows.Sink sink) {
+			journal.write(changes.entries, sink);
+			lots.write(changes, sink);
+			accounts.update(changes.accounts, sink);
 			changes.entries.clear();
 			changes.lots.clear();
 			changes.accounts.clear();

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,6 +21,7 @@ import io.philia.ledger.Cause;
 import io.philia.ledger.Movement;
 import io.philia.ledger.Movement.Kind;
 import io.philia.platform.CursorPage;
+import io.philia.platform.WriteBehind;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,21 +34,21 @@ public class JournalStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
-
 	private final JsonMapper json;
 
-	JournalStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+	private final WriteBehind writes;
+
+	JournalStore(JdbcClient jdbc, JsonMapper json, WriteBehind writes) {
 		this.jdbc = jdbc;
-		this.batch = batch;
 		this.json = json;
+		this.writes = writes;
 	}
 
 	/** A spend or transfer as restores and checks need it: whose, what kind, how many points it moved. */
 	public record EntryFacts(String memberId, Kind kind, long points) {
 	}
 
-	void write(List<Entry> entries) {
+	void write(List<Entry> entries, Rows.Sink sink) {
 		var rows = new ArrayList<Object[]>(entries.size());
 		var lines = new ArrayList<Object[]>(entries.size() * 2);
 		for (Entry e : entries) {
@@ -62,16 +62,17 @@ public class JournalStore {
 						posting.getValue() });
 			}
 		}
-		Rows.batch(batch, """
+		sink.send("""
 				insert into journal_entry (id, program_id, member_id, kind, points, pending_points, available_after,
 				  pending_after, shortfall, cause_type, cause_ref, event_id, reason, actor, corrects_entry_id, created_at,
 				  explanation)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
-		Rows.batch(batch, "insert into posting (entry_id, line, program_id, account, member_id, amount) values (?, ?, ?, ?, ?, ?)",
+		sink.send("insert into posting (entry_id, line, program_id, account, member_id, amount) values (?, ?, ?, ?, ?, ?)",
 				lines);
 	}
 
 	public Optional<EntryFacts> facts(String programId, String entryId) {
+		writes.writeOut();
 		return jdbc.sql("select member_id, kind, points from journal_entry where program_id = ? and id = ?")
 			.params(programId, entryId)
 			.query((rs, n) -> new EntryFacts(rs.getString(1), Kind.valueOf(rs.getString(2)), rs.getLong(3)))
@@ -80,6 +81,7 @@ public class JournalStore {
 
 	/** Points already given back by restores of one spend. */
 	long restoredOf(String programId, String spendEntryId) {
+		writes.writeOut();
 		return jdbc.sql("""
 				select coalesce(sum(points), 0) from journal_entry
 				where program_id = ? and corrects_entry_id = ? and kind = 'RESTORE'""")
@@ -90,6 +92,7 @@ public class JournalStore {
 
 	/** Points a member moved in entries of one kind since a time (transfer limits per month). */
 	public long movedSince(String programId, String memberId, Kind kind, Instant since) {
+		writes.writeOut();
 		return jdbc.sql("""
 				select coalesce(sum(abs(points)), 0) from journal_entry
 				where program_id = ? and member_id = ? and kind = ? and created_at >= ?""")
@@ -104,6 +107,7 @@ public class JournalStore {
 	 */
 	public CursorPage<Movement> history(String programId, String memberId, int limit, String cursor) {
 		String before = CursorPage.decode(cursor);
+		writes.writeOut();
 		var params = new HashMap<String, Object>();
 		params.put("program", programId);
 		params.put("member", memberId);

@@ -15,12 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.philia.ledger.Lot;
 import io.philia.platform.CursorPage;
+import io.philia.platform.WriteBehind;
 
 /**
  * Lots and what each entry took from them. Lots are not locked themselves: every change of a member's
@@ -36,15 +36,16 @@ public class LotStore {
 
 	private final JdbcClient jdbc;
 
-	private final JdbcTemplate batch;
+	private final WriteBehind writes;
 
-	LotStore(JdbcClient jdbc, JdbcTemplate batch) {
+	LotStore(JdbcClient jdbc, WriteBehind writes) {
 		this.jdbc = jdbc;
-		this.batch = batch;
+		this.writes = writes;
 	}
 
 	/** The open lots (points left) of these members, by member. */
 	Map<String, List<LotRow>> open(String programId, Collection<String> memberIds) {
+		writes.writeOut();
 		var params = new ArrayList<Object>();
 		params.add(programId);
 		params.addAll(memberIds);
@@ -86,6 +87,7 @@ public class LotStore {
 	}
 
 	Optional<LotRow> find(String programId, String lotId) {
+		writes.writeOut();
 		return jdbc.sql("select * from point_lot where program_id = ? and id = ?")
 			.params(programId, lotId)
 			.query(LotStore::lot)
@@ -96,6 +98,7 @@ public class LotStore {
 		if (lotIds.isEmpty()) {
 			return List.of();
 		}
+		writes.writeOut();
 		var params = new ArrayList<Object>();
 		params.add(programId);
 		params.addAll(lotIds);
@@ -107,6 +110,7 @@ public class LotStore {
 
 	/** How many points each lot gave to an entry (a spend, a transfer). */
 	Map<String, Long> consumedBy(String programId, String entryId) {
+		writes.writeOut();
 		Map<String, Long> consumed = new HashMap<>();
 		jdbc.sql("select lot_id, points from lot_consumption where program_id = ? and entry_id = ?")
 			.params(programId, entryId)
@@ -118,6 +122,7 @@ public class LotStore {
 	/** A member's lots, newest first, open ones only unless {@code all}. */
 	public CursorPage<Lot> page(String programId, String memberId, boolean all, int limit, String cursor) {
 		String before = CursorPage.decode(cursor);
+		writes.writeOut();
 		var params = new ArrayList<Object>(List.of(programId, memberId));
 		String sql = "select * from point_lot where program_id = ? and member_id = ?" + (all ? "" : " and remaining > 0");
 		if (before != null) {
@@ -134,12 +139,13 @@ public class LotStore {
 
 	/** Every lot of one member becomes another's (an account merge): history stays with the lot. */
 	void move(String programId, String fromMemberId, String toMemberId) {
+		writes.writeOut();
 		jdbc.sql("update point_lot set member_id = ? where program_id = ? and member_id = ?")
 			.params(toMemberId, programId, fromMemberId)
 			.update();
 	}
 
-	void write(Changes changes) {
+	void write(Changes changes, Rows.Sink sink) {
 		var inserts = new ArrayList<Object[]>();
 		var updates = new ArrayList<Object[]>();
 		for (LotRow lot : changes.lots.values()) {
@@ -156,11 +162,11 @@ public class LotStore {
 			}
 			lot.dirty = false;
 		}
-		Rows.batch(batch, """
+		sink.send("""
 				insert into point_lot (program_id, id, member_id, entry_id, points, remaining, pending, earned_at,
 				  available_at, expires_at, expires_on, on_inactivity, expired, expiry_entry_id)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
-		Rows.batch(batch, """
+		sink.send("""
 				update point_lot set remaining = ?, pending = ?, available_at = ?, expired = ?, expiry_entry_id = ?,
 				  member_id = ?
 				where program_id = ? and id = ?""", updates);
@@ -173,7 +179,7 @@ public class LotStore {
 				}
 			});
 		}
-		Rows.batch(batch, "insert into lot_consumption (program_id, entry_id, lot_id, points) values (?, ?, ?, ?)",
+		sink.send("insert into lot_consumption (program_id, entry_id, lot_id, points) values (?, ?, ?, ?)",
 				consumption);
 	}
 

@@ -53,6 +53,12 @@ public final class MemberAccount {
 		this.mergedInto = mergedInto;
 	}
 
+	/** A copy to change: what a piece of work changes stays its own until it is written. */
+	MemberAccount copy() {
+		return new MemberAccount(programId, memberId, available, pending, lifetimeEarned, nextDueAt, inactivityMonths,
+				inactivityDeadline, mergedInto);
+	}
+
 	public String memberId() {
 		return memberId;
 	}

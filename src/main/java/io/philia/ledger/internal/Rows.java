@@ -29,6 +29,12 @@ final class Rows {
 		return rs.wasNull() ? null : value;
 	}
 
+	/** Where a piece of work's rows go: to the database now, or deferred to the commit. */
+	interface Sink {
+
+		void send(String sql, List<Object[]> rows);
+	}
+
 	static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
 		if (rows.size() == 1) {
 			jdbc.update(sql, rows.get(0));
