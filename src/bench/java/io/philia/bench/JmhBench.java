@@ -29,7 +29,9 @@ public final class JmhBench implements Bench {
 				forks' scores. `RulesBenchmark.twoHundredRulesTwentyLines`: a programme with 200 active rules \
 				(category multipliers, spend thresholds, per-unit bonuses, per-brand rates with monthly limits, \
 				conditions on past orders, validity windows) against an order of 20 lines: the issue #5 target \
-				is under 50 µs. `storeRateOnly`: the same order with only the store's rate. \
+				is under 50 µs; `twoHundredRulesOnTheInterpreter`: the same rules with every expression on CEL's \
+				interpreter, as before their translation into Java closures. `storeRateOnly`: the same order \
+				with only the store's rate. \
 				`EventJsonBenchmark`: an order.paid of the seeded shop data parsed (Jackson 3), parsed and \
 				validated, and the store rate's computation.""";
 	}

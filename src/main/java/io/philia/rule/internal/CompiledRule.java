@@ -1,10 +1,15 @@
 package io.philia.rule.internal;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.philia.platform.Money;
+import io.philia.program.EarningRate;
 import io.philia.rule.RuleDefinition;
 import io.philia.rule.RuleDefinition.Effect;
 import io.philia.rule.RuleDefinition.Lines;
@@ -17,7 +22,7 @@ import io.philia.rule.RuleDefinition.Limits;
  */
 public record CompiledRule(String id, int version, String versionId, RuleDefinition definition,
 		ConditionLanguage.Compiled condition, ConditionLanguage.Compiled points, Window window, BigDecimal factor,
-		LineFilter lines, String brokenBecause) {
+		LineFilter lines, String brokenBecause, AtomicReference<EarningRate> lastRate) {
 
 	static CompiledRule of(String id, int version, String versionId, RuleDefinition definition) {
 		Effect effect = definition.effect();
@@ -28,11 +33,11 @@ public record CompiledRule(String id, int version, String versionId, RuleDefinit
 					: ConditionLanguage.points(effect.expression(), definition.trigger());
 			return new CompiledRule(id, version, versionId, definition, condition, points,
 					Window.of(definition.validity()), effect.factor() == null ? null : new BigDecimal(effect.factor()),
-					LineFilter.of(effect.lines()), null);
+					LineFilter.of(effect.lines()), null, new AtomicReference<>());
 		}
 		catch (ConditionLanguage.Invalid e) {
 			return new CompiledRule(id, version, versionId, definition, null, null, Window.ALWAYS, null, null,
-					"its expression no longer compiles: " + e.getMessage());
+					"its expression no longer compiles: " + e.getMessage(), new AtomicReference<>());
 		}
 	}
 
@@ -48,24 +53,40 @@ public record CompiledRule(String id, int version, String versionId, RuleDefinit
 		return definition.effect();
 	}
 
+	/**
+	 * A perAmount effect's rate in an order's currency. The last one is kept: parsing it costs more than
+	 * using it, and a programme's orders are mostly in one currency.
+	 */
+	EarningRate rate(String currencyCode) {
+		EarningRate last = lastRate.get();
+		if (last == null || !last.per().currencyCode().equals(currencyCode)) {
+			Effect effect = effect();
+			last = new EarningRate(effect.points(), Money.of(effect.per(), currencyCode),
+					EarningRate.Rounding.valueOf(effect.rounding().toUpperCase(Locale.ROOT)));
+			lastRate.set(last);
+		}
+		return last;
+	}
+
 	public Limits limits() {
 		return definition.limits() == null ? new Limits(null, null, null, null, null) : definition.limits();
 	}
 
 	/** Order lines an effect counts; null counts the whole order. */
-	record LineFilter(Set<String> skus, Set<String> categories, Set<String> brands) {
+	record LineFilter(Set<String> skus, Set<String> categories, Set<String> brands, String description) {
 
 		static LineFilter of(Lines lines) {
-			return lines == null ? null : new LineFilter(set(lines.skus()), set(lines.categories()), set(lines.brands()));
+			if (lines == null) {
+				return null;
+			}
+			var skus = set(lines.skus());
+			var categories = set(lines.categories());
+			var brands = set(lines.brands());
+			return new LineFilter(skus, categories, brands, describe(skus, categories, brands));
 		}
 
-		boolean matches(String sku, String category, String brand) {
-			return skus.contains(sku) || category != null && categories.contains(category)
-					|| brand != null && brands.contains(brand);
-		}
-
-		String describe() {
-			var parts = new java.util.ArrayList<String>();
+		private static String describe(Set<String> skus, Set<String> categories, Set<String> brands) {
+			var parts = new ArrayList<String>();
 			if (!skus.isEmpty()) {
 				parts.add("SKU " + String.join(", ", skus));
 			}

@@ -37,11 +37,34 @@ public final class ConditionLanguage {
 	public record Fault(String message, int line, int column) {
 	}
 
-	/** A compiled expression, ready to evaluate; thread-safe. */
-	public record Compiled(CelRuntime.Program program) {
+	/**
+	 * A compiled expression, ready to evaluate; thread-safe. It runs as Java closures where it can
+	 * ({@link Translation}) and on CEL's interpreter where they cannot decide or do not exist.
+	 */
+	public record Compiled(String expression, CelRuntime.Program program, Optional<Translation.Translated> translated) {
 
-		public Object eval(Map<String, ?> variables) throws CelEvaluationException {
-			return program.eval(variables);
+		/** The expression's value for an event's facts, the same as {@link #interpret}'s. */
+		public Object eval(Facts facts) throws CelEvaluationException {
+			Object value = facts.remembered(expression);
+			if (value == null) {
+				value = translated.isEmpty() ? interpret(facts) : decide(facts);
+				facts.remember(expression, value);
+			}
+			return value;
+		}
+
+		/** The value as CEL's interpreter gives it. */
+		public Object interpret(Facts facts) throws CelEvaluationException {
+			return program.eval(facts.variables());
+		}
+
+		private Object decide(Facts facts) throws CelEvaluationException {
+			try {
+				return translated.get().eval(facts);
+			}
+			catch (RuntimeException undecided) {
+				return interpret(facts);
+			}
 		}
 	}
 
@@ -59,35 +82,40 @@ public final class ConditionLanguage {
 		}
 	}
 
-	private static final StructType LINE = struct("philia.Line", Map.of("sku", SimpleType.STRING, "category",
+	private static final Declared LINE = declare("philia.Line", "sku", SimpleType.STRING, "category",
 			SimpleType.STRING, "brand", SimpleType.STRING, "quantity", SimpleType.INT, "unitPrice", SimpleType.DOUBLE,
-			"amount", SimpleType.DOUBLE));
+			"amount", SimpleType.DOUBLE);
 
-	private static final StructType ORDER = struct("philia.Order",
-			Map.of("id", SimpleType.STRING, "currency", SimpleType.STRING, "total", SimpleType.DOUBLE, "lineCount",
-					SimpleType.INT, "itemCount", SimpleType.INT, "lines", ListType.create(LINE)));
+	private static final Declared ORDER = declare("philia.Order", "id", SimpleType.STRING, "currency",
+			SimpleType.STRING, "total", SimpleType.DOUBLE, "lineCount", SimpleType.INT, "itemCount", SimpleType.INT,
+			"lines", ListType.create(LINE.type()));
 
 	private static final MapType JSON_OBJECT = MapType.create(SimpleType.STRING, SimpleType.DYN);
 
-	private static final StructType EVENT = struct("philia.Event",
-			Map.of("type", SimpleType.STRING, "data", JSON_OBJECT));
+	private static final Declared EVENT = declare("philia.Event", "type", SimpleType.STRING, "data", JSON_OBJECT);
 
-	private static final StructType MEMBER = struct("philia.Member", fields("id", SimpleType.STRING, "externalId",
+	private static final Declared MEMBER = declare("philia.Member", "id", SimpleType.STRING, "externalId",
 			SimpleType.STRING, "email", SimpleType.STRING, "firstName", SimpleType.STRING, "lastName",
 			SimpleType.STRING, "locale", SimpleType.STRING, "tier", SimpleType.STRING, "attributes", JSON_OBJECT,
 			"birthMonth", SimpleType.INT, "birthDay", SimpleType.INT, "birthdayMonth", SimpleType.BOOL, "age",
 			SimpleType.INT, "enrolledDays", SimpleType.INT, "orderCount", SimpleType.INT, "totalSpent",
 			SimpleType.DOUBLE, "daysSinceLastOrder", SimpleType.INT, "ordersThisMonth", SimpleType.INT, "streakMonths",
-			SimpleType.INT));
+			SimpleType.INT);
 
-	private static final StructType STORE = struct("philia.Store", Map.of("id", SimpleType.STRING, "code",
-			SimpleType.STRING, "name", SimpleType.STRING, "currency", SimpleType.STRING));
+	private static final Declared STORE = declare("philia.Store", "id", SimpleType.STRING, "code", SimpleType.STRING,
+			"name", SimpleType.STRING, "currency", SimpleType.STRING);
 
-	private static final StructType NOW = struct("philia.Now",
-			fields("date", SimpleType.STRING, "year", SimpleType.INT, "month", SimpleType.INT, "day", SimpleType.INT,
-					"dayOfWeek", SimpleType.INT, "hour", SimpleType.INT, "minute", SimpleType.INT));
+	private static final Declared NOW = declare("philia.Now", "date", SimpleType.STRING, "year", SimpleType.INT,
+			"month", SimpleType.INT, "day", SimpleType.INT, "dayOfWeek", SimpleType.INT, "hour", SimpleType.INT,
+			"minute", SimpleType.INT);
 
-	private static final List<StructType> TYPES = List.of(LINE, ORDER, EVENT, MEMBER, STORE, NOW);
+	/** The fields of the variables' values, in the order {@link Facts} gives them. */
+	static final Struct.Shape LINE_FIELDS = LINE.shape(), ORDER_FIELDS = ORDER.shape(), EVENT_FIELDS = EVENT.shape(),
+			MEMBER_FIELDS = MEMBER.shape(), STORE_FIELDS = STORE.shape(), NOW_FIELDS = NOW.shape();
+
+	private static final List<Declared> DECLARED = List.of(LINE, ORDER, EVENT, MEMBER, STORE, NOW);
+
+	private static final List<StructType> TYPES = DECLARED.stream().map(Declared::type).toList();
 
 	// Loops over order lines are bounded: an expression cannot keep a thread busy.
 	private static final CelOptions OPTIONS = CelOptions.current()
@@ -124,7 +152,8 @@ public final class ConditionLanguage {
 
 	private static Compiled compile(CelCompiler compiler, String expression) throws Invalid {
 		try {
-			return new Compiled(RUNTIME.createProgram(compiler.compile(expression).getAst()));
+			var ast = compiler.compile(expression).getAst();
+			return new Compiled(expression.intern(), RUNTIME.createProgram(ast), Translation.of(ast));
 		}
 		catch (CelValidationException e) {
 			throw new Invalid(e.getErrors().stream().map(ConditionLanguage::fault).toList());
@@ -145,28 +174,34 @@ public final class ConditionLanguage {
 			.setOptions(OPTIONS)
 			.setStandardMacros(CelStandardMacro.STANDARD_MACROS)
 			.setTypeProvider(new Types())
-			.addVar("event", EVENT)
-			.addVar("member", MEMBER)
-			.addVar("store", STORE)
-			.addVar("now", NOW)
+			.addVar("event", EVENT.type())
+			.addVar("member", MEMBER.type())
+			.addVar("store", STORE.type())
+			.addVar("now", NOW.type())
 			.setResultType(result);
 		if (withOrder) {
-			builder.addVar("order", ORDER);
+			builder.addVar("order", ORDER.type());
 		}
 		return builder.build();
 	}
 
-	private static StructType struct(String name, Map<String, CelType> fields) {
-		return StructType.create(name, ImmutableSet.copyOf(fields.keySet()),
-				field -> Optional.ofNullable(fields.get(field)));
+	/** A struct as the checker sees it, and its field positions for the values. */
+	private record Declared(StructType type, Struct.Shape shape) {
 	}
 
-	private static Map<String, CelType> fields(Object... pairs) {
+	private static Declared declare(String name, Object... pairs) {
 		Map<String, CelType> fields = new LinkedHashMap<>();
 		for (int i = 0; i < pairs.length; i += 2) {
 			fields.put((String) pairs[i], (CelType) pairs[i + 1]);
 		}
-		return fields;
+		var type = StructType.create(name, ImmutableSet.copyOf(fields.keySet()),
+				field -> Optional.ofNullable(fields.get(field)));
+		return new Declared(type, Struct.Shape.of(name, List.copyOf(fields.keySet())));
+	}
+
+	/** The positions of a struct type's fields, for a compiled field selection. */
+	static Optional<Struct.Shape> shape(String structName) {
+		return DECLARED.stream().filter(d -> d.type().name().equals(structName)).map(Declared::shape).findFirst();
 	}
 
 	private static final class Types implements CelTypeProvider {

@@ -5,7 +5,6 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import dev.cel.runtime.CelEvaluationException;
 import io.philia.member.Member;
@@ -35,13 +34,12 @@ final class Effects {
 	 */
 	static Decision of(CompiledRule rule, Facts facts, long multipliable, Usage usage, List<Use> pending) {
 		Effect effect = rule.effect();
-		EarningContext.Order order = facts.context().order();
 		try {
 			return switch (effect.type()) {
-				case "perAmount" -> perAmount(rule, order);
+				case "perAmount" -> perAmount(rule, facts);
 				case "fixed" -> fixed(rule, facts);
-				case "perUnit" -> perUnit(rule, order);
-				case "multiplier" -> multiplier(rule, order, multipliable);
+				case "perUnit" -> perUnit(rule, facts);
+				case "multiplier" -> multiplier(rule, facts, multipliable);
 				case "perField" -> perField(rule, facts.member(), usage, pending);
 				default -> new Failed("unknown effect " + effect.type());
 			};
@@ -51,14 +49,12 @@ final class Effects {
 		}
 	}
 
-	private static Decision perAmount(CompiledRule rule, EarningContext.Order order) {
-		Effect effect = rule.effect();
-		long amount = amount(order, rule.lines());
-		Money per = Money.of(effect.per(), order.total().currencyCode());
-		var rate = new EarningRate(effect.points(), per,
-				EarningRate.Rounding.valueOf(effect.rounding().toUpperCase(Locale.ROOT)));
+	private static Decision perAmount(CompiledRule rule, Facts facts) {
+		EarningContext.Order order = facts.context().order();
+		long amount = amount(facts, rule.lines());
+		EarningRate rate = rule.rate(order.total().currencyCode());
 		return new Applied(rate.pointsFor(amount),
-				describe(rate, Money.ofMinor(amount, order.total().currencyCode())) + lines(rule.lines()));
+				describe(rate, new Money(amount, order.total().currency())) + lines(rule.lines()));
 	}
 
 	private static Decision fixed(CompiledRule rule, Facts facts) throws CelEvaluationException {
@@ -66,7 +62,7 @@ final class Effects {
 		if (rule.points() == null) {
 			return new Applied(effect.points(), "a bonus of " + effect.points() + " points");
 		}
-		Object value = rule.points().eval(facts.variables());
+		Object value = rule.points().eval(facts);
 		long points = value instanceof Long l ? l : -1;
 		if (points < 0 || points > DefinitionCheck.MAX_POINTS) {
 			return new Failed("its points expression gave " + value + ", not a number of points from 0 to "
@@ -75,11 +71,13 @@ final class Effects {
 		return new Applied(points, points + " points from " + effect.expression());
 	}
 
-	private static Decision perUnit(CompiledRule rule, EarningContext.Order order) {
+	private static Decision perUnit(CompiledRule rule, Facts facts) {
+		List<EarningContext.Line> all = facts.context().order().lines();
+		long[] chosen = rule.lines() == null ? null : facts.lines().matching(rule.lines());
 		long units = 0;
-		for (EarningContext.Line line : order.lines()) {
-			if (rule.lines() == null || rule.lines().matches(line.sku(), line.category(), line.brand())) {
-				units += line.quantity();
+		for (int i = 0; i < all.size(); i++) {
+			if (chosen == null || LineIndex.has(chosen, i)) {
+				units += all.get(i).quantity();
 			}
 		}
 		long points = rule.effect().points();
@@ -88,15 +86,15 @@ final class Effects {
 	}
 
 	/** Adds (factor − 1) × the points before it, or × their share on the chosen lines' part of the order. */
-	private static Decision multiplier(CompiledRule rule, EarningContext.Order order, long multipliable) {
+	private static Decision multiplier(CompiledRule rule, Facts facts, long multipliable) {
+		EarningContext.Order order = facts.context().order();
 		long base = multipliable;
 		String on = multipliable + " points of the rules before it";
 		if (rule.lines() != null && order != null) {
 			long total = order.total().minor();
-			long amount = amount(order, rule.lines());
+			long amount = amount(facts, rule.lines());
 			base = total == 0 ? 0 : share(multipliable, amount, total);
-			on = base + " points earned on " + Money.ofMinor(amount, order.total().currencyCode())
-					+ lines(rule.lines());
+			on = base + " points earned on " + new Money(amount, order.total().currency()) + lines(rule.lines());
 		}
 		long extra = new BigDecimal(base).multiply(rule.factor().subtract(BigDecimal.ONE))
 			.setScale(0, RoundingMode.DOWN)
@@ -121,17 +119,20 @@ final class Effects {
 	}
 
 	/** The order's amount, or the chosen lines' share of it (order-level discounts spread pro rata). */
-	static long amount(EarningContext.Order order, LineFilter filter) {
+	private static long amount(Facts facts, LineFilter filter) {
+		EarningContext.Order order = facts.context().order();
 		long total = order.total().minor();
 		if (filter == null) {
 			return total;
 		}
+		long[] chosen = facts.lines().matching(filter);
 		long matching = 0;
 		long all = 0;
-		for (EarningContext.Line line : order.lines()) {
-			all += line.amountMinor();
-			if (filter.matches(line.sku(), line.category(), line.brand())) {
-				matching += line.amountMinor();
+		for (int i = 0; i < order.lines().size(); i++) {
+			long amount = order.lines().get(i).amountMinor();
+			all += amount;
+			if (LineIndex.has(chosen, i)) {
+				matching += amount;
 			}
 		}
 		return all == 0 ? 0 : Math.min(share(total, matching, all), total);
@@ -161,11 +162,16 @@ final class Effects {
 	}
 
 	private static String lines(LineFilter filter) {
-		return filter == null ? "" : " of lines with " + filter.describe();
+		return filter == null ? "" : " of lines with " + filter.description();
 	}
 
 	/** value × numerator / denominator, rounded down, without overflow. */
 	static long share(long value, long numerator, long denominator) {
+		long product = value * numerator;
+		// The long way when the product fits (nearly always); BigInteger when it does not.
+		if (Math.multiplyHigh(value, numerator) == (product >> 63) && !(product == Long.MIN_VALUE && denominator == -1)) {
+			return product / denominator;
+		}
 		return BigInteger.valueOf(value)
 			.multiply(BigInteger.valueOf(numerator))
 			.divide(BigInteger.valueOf(denominator))

@@ -50,7 +50,7 @@ public final class Evaluator {
 
 	private final Usage usage;
 
-	private final List<RuleOutcome> outcomes = new ArrayList<>();
+	private final List<RuleOutcome> outcomes;
 
 	private final List<Attribution> attributions = new ArrayList<>();
 
@@ -64,9 +64,10 @@ public final class Evaluator {
 
 	private String wholeOrderRate;
 
-	private Evaluator(Facts facts, Usage usage) {
+	private Evaluator(Facts facts, Usage usage, int rules) {
 		this.facts = facts;
 		this.usage = usage;
+		this.outcomes = new ArrayList<>(rules + 1);
 	}
 
 	/**
@@ -74,7 +75,7 @@ public final class Evaluator {
 	 * @param storeRate the store's rate, for order.paid; null otherwise
 	 */
 	public static Result evaluate(List<CompiledRule> rules, EarningRate storeRate, Facts facts, Usage usage) {
-		var evaluator = new Evaluator(facts, usage);
+		var evaluator = new Evaluator(facts, usage, rules.size());
 		evaluator.run(rules, storeRate);
 		return new Result(evaluator.total, List.copyOf(evaluator.outcomes), List.copyOf(evaluator.attributions),
 				List.copyOf(evaluator.uses));
@@ -132,7 +133,7 @@ public final class Evaluator {
 		}
 		if (rule.condition() != null) {
 			try {
-				if (!Boolean.TRUE.equals(rule.condition().eval(facts.variables()))) {
+				if (!Boolean.TRUE.equals(rule.condition().eval(facts))) {
 					return new Skipped("condition is false: " + rule.definition().condition());
 				}
 			}

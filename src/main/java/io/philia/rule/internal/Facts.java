@@ -7,10 +7,10 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * What the rules of one event look at: the event's context, its time in the programme's time zone, and
- * the member's figures derived from their past orders. The CEL variables are built once, on first use,
- * and shared by every rule of the event.
+ * the member's figures derived from their past orders. The variables' values ({@link Struct}s) are built
+ * once, on first use, and shared by every rule of the event.
  *
  * <p>Member figures describe the time before this event, except {@code streakMonths}, which counts this
  * order: the number of consecutive calendar months, up to this one, in which the member paid an order.
@@ -41,7 +41,21 @@ public final class Facts {
 
 	private final Supplier<List<PastOrder>> history;
 
+	private Struct event;
+
+	private Struct order;
+
+	private Struct member;
+
+	private Struct store;
+
+	private Struct now;
+
+	private LineIndex lines;
+
 	private Map<String, Object> variables;
+
+	private Map<String, Object> remembered;
 
 	public Facts(EarningContext context, ZoneId zone, Supplier<List<PastOrder>> history) {
 		this.context = context;
@@ -62,110 +76,119 @@ public final class Facts {
 		return context.member();
 	}
 
-	/** The CEL variables: event, order (order.paid only), member, store, now. */
+	/** The CEL variables, for the interpreter: event, order (order.paid only), member, store, now. */
 	public Map<String, Object> variables() {
 		if (variables == null) {
 			Map<String, Object> v = new HashMap<>();
-			v.put("event", Map.of("type", context.trigger(), "data", Json.object(context.data())));
+			v.put("event", event());
 			if (context.order() != null) {
-				v.put("order", order(context.order()));
+				v.put("order", order());
 			}
-			v.put("member", memberVariable());
-			v.put("store", store(context.store()));
+			v.put("member", memberStruct());
+			v.put("store", store());
 			v.put("now", now());
 			variables = Collections.unmodifiableMap(v);
 		}
 		return variables;
 	}
 
-	private Map<String, Object> order(EarningContext.Order order) {
-		int digits = order.total().currency().getDefaultFractionDigits();
-		List<Object> lines = new ArrayList<>(order.lines().size());
-		long items = 0;
-		for (Line line : order.lines()) {
-			lines.add(Map.of("sku", line.sku(), "category", text(line.category()), "brand", text(line.brand()),
-					"quantity", (long) line.quantity(), "unitPrice", decimal(line.unitPriceMinor(), digits), "amount",
-					decimal(line.amountMinor(), digits)));
-			items += line.quantity();
+	Struct event() {
+		if (event == null) {
+			event = ConditionLanguage.EVENT_FIELDS.of(context.trigger(), Json.object(context.data()));
 		}
-		return Map.of("id", text(order.id()), "currency", order.total().currencyCode(), "total",
-				decimal(order.total().minor(), digits), "lineCount", (long) lines.size(), "itemCount", items, "lines",
-				lines);
+		return event;
 	}
 
-	private Map<String, Object> memberVariable() {
-		Member m = context.member();
-		Map<String, Object> member = new HashMap<>();
-		member.put("id", text(m.id()));
-		member.put("externalId", text(m.externalId()));
-		member.put("email", text(m.email()));
-		member.put("firstName", text(m.firstName()));
-		member.put("lastName", text(m.lastName()));
-		member.put("locale", text(m.locale()));
-		// Tiers arrive with the tier module; until then no member has one.
-		member.put("tier", "");
-		member.put("attributes", Json.object(m.attributes()));
-		LocalDate today = at.toLocalDate();
-		LocalDate birth = m.birthDate();
-		member.put("birthMonth", birth == null ? 0L : (long) birth.getMonthValue());
-		member.put("birthDay", birth == null ? 0L : (long) birth.getDayOfMonth());
-		member.put("birthdayMonth", birth != null && birth.getMonth() == today.getMonth());
-		member.put("age", birth == null ? -1L : (long) Math.max(Period.between(birth, today).getYears(), -1));
-		member.put("enrolledDays", m.enrolledAt() == null ? 0L
-				: Math.max(ChronoUnit.DAYS.between(m.enrolledAt().atZone(at.getZone()).toLocalDate(), today), 0));
-		return new MemberVariable(member);
+	/** The order, or null outside order.paid. */
+	Struct order() {
+		if (order == null && context.order() != null) {
+			order = order(context.order());
+		}
+		return order;
 	}
 
 	/**
 	 * The member as CEL sees it. The figures from past orders cost a query: they are computed the first
 	 * time an expression reads one of them, and never for rules that do not.
 	 */
-	private final class MemberVariable extends AbstractMap<String, Object> {
-
-		private static final Set<String> FIGURES = Set.of("orderCount", "totalSpent", "daysSinceLastOrder",
-				"ordersThisMonth", "streakMonths");
-
-		private final Map<String, Object> fields;
-
-		private Map<String, Object> figures;
-
-		MemberVariable(Map<String, Object> fields) {
-			this.fields = fields;
+	Struct memberStruct() {
+		if (member == null) {
+			member = memberVariable();
 		}
+		return member;
+	}
 
-		@Override
-		public Object get(Object key) {
-			return FIGURES.contains(key) ? figures().get(key) : fields.get(key);
+	Struct store() {
+		if (store == null) {
+			store = store(context.store());
 		}
+		return store;
+	}
 
-		@Override
-		public boolean containsKey(Object key) {
-			return FIGURES.contains(key) || fields.containsKey(key);
+	Struct now() {
+		if (now == null) {
+			now = ConditionLanguage.NOW_FIELDS.of(at.toLocalDate().toString(), (long) at.getYear(),
+					(long) at.getMonthValue(), (long) at.getDayOfMonth(), (long) at.getDayOfWeek().getValue(),
+					(long) at.getHour(), (long) at.getMinute());
 		}
+		return now;
+	}
 
-		@Override
-		public int size() {
-			return fields.size() + FIGURES.size();
+	/** The order's lines by SKU, category and brand, for the effects on some lines; order.paid only. */
+	LineIndex lines() {
+		if (lines == null) {
+			lines = new LineIndex(context.order().lines());
 		}
+		return lines;
+	}
 
-		@Override
-		public Set<Entry<String, Object>> entrySet() {
-			Map<String, Object> all = new HashMap<>(fields);
-			all.putAll(figures());
-			return all.entrySet();
-		}
+	/**
+	 * The value an identical expression already gave for this event, or null. Expressions are pure, and
+	 * 200 rules often share a condition (a category test, a spending threshold). Keyed by identity: an
+	 * expression's text is interned when it is compiled, and rule texts differing in a digit or two
+	 * collide too often in a HashMap.
+	 */
+	Object remembered(String expression) {
+		return remembered == null ? null : remembered.get(expression);
+	}
 
-		private Map<String, Object> figures() {
-			if (figures == null) {
-				figures = new HashMap<>();
-				stats(figures);
-			}
-			return figures;
+	void remember(String expression, Object value) {
+		if (remembered == null) {
+			remembered = new IdentityHashMap<>();
 		}
+		remembered.put(expression, value);
+	}
+
+	private static Struct order(EarningContext.Order order) {
+		int digits = order.total().currency().getDefaultFractionDigits();
+		List<Object> lines = new ArrayList<>(order.lines().size());
+		long items = 0;
+		for (Line line : order.lines()) {
+			lines.add(ConditionLanguage.LINE_FIELDS.of(line.sku(), text(line.category()), text(line.brand()),
+					(long) line.quantity(), decimal(line.unitPriceMinor(), digits), decimal(line.amountMinor(), digits)));
+			items += line.quantity();
+		}
+		return ConditionLanguage.ORDER_FIELDS.of(text(order.id()), order.total().currencyCode(),
+				decimal(order.total().minor(), digits), (long) lines.size(), items, Collections.unmodifiableList(lines));
+	}
+
+	private Struct memberVariable() {
+		Member m = context.member();
+		LocalDate today = at.toLocalDate();
+		LocalDate birth = m.birthDate();
+		long enrolledDays = m.enrolledAt() == null ? 0L
+				: Math.max(ChronoUnit.DAYS.between(m.enrolledAt().atZone(at.getZone()).toLocalDate(), today), 0);
+		// Tiers arrive with the tier module; until then no member has one.
+		return ConditionLanguage.MEMBER_FIELDS.of(this::stats, text(m.id()), text(m.externalId()), text(m.email()),
+				text(m.firstName()), text(m.lastName()), text(m.locale()), "", Json.object(m.attributes()),
+				birth == null ? 0L : (long) birth.getMonthValue(), birth == null ? 0L : (long) birth.getDayOfMonth(),
+				birth != null && birth.getMonth() == today.getMonth(),
+				birth == null ? -1L : (long) Math.max(Period.between(birth, today).getYears(), -1), enrolledDays,
+				Struct.LATER, Struct.LATER, Struct.LATER, Struct.LATER, Struct.LATER);
 	}
 
 	/** Order count, total spent, days since the last order, orders this month and the monthly streak. */
-	private void stats(Map<String, Object> member) {
+	private void stats(Object[] member) {
 		List<PastOrder> past = context.member().id() == null ? List.of() : history.get();
 		String currency = context.order() != null ? context.order().total().currencyCode()
 				: context.store() != null ? context.store().currency() : null;
@@ -198,24 +221,20 @@ public final class Facts {
 			streak++;
 		}
 		int digits = currency == null ? 2 : java.util.Currency.getInstance(currency).getDefaultFractionDigits();
-		member.put("orderCount", count);
-		member.put("totalSpent", decimal(spent, Math.max(digits, 0)));
-		member.put("daysSinceLastOrder", last == null ? -1L : ChronoUnit.DAYS.between(last, at.toLocalDate()));
-		member.put("ordersThisMonth", thisMonth);
-		member.put("streakMonths", streak);
+		var fields = ConditionLanguage.MEMBER_FIELDS;
+		member[fields.position("orderCount")] = count;
+		member[fields.position("totalSpent")] = decimal(spent, Math.max(digits, 0));
+		member[fields.position("daysSinceLastOrder")] = last == null ? -1L
+				: ChronoUnit.DAYS.between(last, at.toLocalDate());
+		member[fields.position("ordersThisMonth")] = thisMonth;
+		member[fields.position("streakMonths")] = streak;
 	}
 
-	private static Map<String, Object> store(Store store) {
+	private static Struct store(Store store) {
 		if (store == null) {
-			return Map.of("id", "", "code", "", "name", "", "currency", "");
+			return ConditionLanguage.STORE_FIELDS.of("", "", "", "");
 		}
-		return Map.of("id", store.id(), "code", store.code(), "name", store.name(), "currency", store.currency());
-	}
-
-	private Map<String, Object> now() {
-		return Map.of("date", at.toLocalDate().toString(), "year", (long) at.getYear(), "month",
-				(long) at.getMonthValue(), "day", (long) at.getDayOfMonth(), "dayOfWeek",
-				(long) at.getDayOfWeek().getValue(), "hour", (long) at.getHour(), "minute", (long) at.getMinute());
+		return ConditionLanguage.STORE_FIELDS.of(store.id(), store.code(), store.name(), store.currency());
 	}
 
 	private static String text(String value) {

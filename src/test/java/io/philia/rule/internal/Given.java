@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.philia.member.Member;
 import io.philia.platform.Money;
@@ -54,6 +55,20 @@ final class Given {
 		}
 		rules.sort(RuleCache.ORDER);
 		return rules;
+	}
+
+	/** The same rules on CEL's interpreter alone, without their translation into closures: the reference. */
+	static List<CompiledRule> onTheInterpreter(List<CompiledRule> rules) {
+		return rules.stream()
+			.map(rule -> new CompiledRule(rule.id(), rule.version(), rule.versionId(), rule.definition(),
+					interpreted(rule.condition()), interpreted(rule.points()), rule.window(), rule.factor(),
+					rule.lines(), rule.brokenBecause(), rule.lastRate()))
+			.toList();
+	}
+
+	private static ConditionLanguage.Compiled interpreted(ConditionLanguage.Compiled compiled) {
+		return compiled == null ? null
+				: new ConditionLanguage.Compiled(compiled.expression(), compiled.program(), Optional.empty());
 	}
 
 	static RuleDefinition rule(String name, String condition, RuleDefinition.Effect effect) {
