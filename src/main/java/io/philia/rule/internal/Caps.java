@@ -1,6 +1,5 @@
 package io.philia.rule.internal;
 
-import java.time.YearMonth;
 import java.util.List;
 
 import io.philia.rule.RuleDefinition.Limits;
@@ -31,7 +30,7 @@ final class Caps {
 		}
 		int first = pending.size();
 		if (limits.perMemberPerDay() != null && memberId != null) {
-			String day = "day:" + facts.at().toLocalDate();
+			String day = facts.day();
 			long left = Math.max(limits.perMemberPerDay() - usage.used(rule.id(), memberId, day), 0);
 			if (points > left) {
 				points = left;
@@ -40,7 +39,7 @@ final class Caps {
 			pending.add(new Use(rule.id(), memberId, day, 0));
 		}
 		if (limits.perMemberPerMonth() != null && memberId != null) {
-			String month = "month:" + YearMonth.from(facts.at());
+			String month = facts.month();
 			long left = Math.max(limits.perMemberPerMonth() - usage.used(rule.id(), memberId, month), 0);
 			if (points > left) {
 				points = left;

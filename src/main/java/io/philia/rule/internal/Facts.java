@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +21,6 @@ import io.philia.program.Store;
 import io.philia.rule.EarningContext;
 import io.philia.rule.EarningContext.Line;
 import io.philia.rule.PurchaseHistory.PastOrder;
-import tools.jackson.databind.JsonNode;
 
 /**
  * What the rules of one event look at: the event's context, its time in the programme's time zone, and
@@ -56,6 +54,10 @@ public final class Facts {
 	private Map<String, Object> variables;
 
 	private Map<String, Object> remembered;
+
+	private String day;
+
+	private String month;
 
 	public Facts(EarningContext context, ZoneId zone, Supplier<List<PastOrder>> history) {
 		this.context = context;
@@ -132,6 +134,22 @@ public final class Facts {
 					(long) at.getHour(), (long) at.getMinute());
 		}
 		return now;
+	}
+
+	/** The period of a daily limit for this event, in the programme's time zone: "day:2026-11-22". */
+	String day() {
+		if (day == null) {
+			day = "day:" + at.toLocalDate();
+		}
+		return day;
+	}
+
+	/** The period of a monthly limit for this event: "month:2026-11". */
+	String month() {
+		if (month == null) {
+			month = "month:" + YearMonth.from(at);
+		}
+		return month;
 	}
 
 	/** The order's lines by SKU, category and brand, for the effects on some lines; order.paid only. */
@@ -243,56 +261,5 @@ public final class Facts {
 
 	private static double decimal(long minor, int digits) {
 		return digits <= 0 ? minor : minor / Math.pow(10, digits);
-	}
-
-	/** JSON as CEL values: objects as maps, arrays as lists, integers as int, other numbers as double. */
-	static final class Json {
-
-		private Json() {
-		}
-
-		static Map<String, Object> object(JsonNode node) {
-			if (node == null || !node.isObject()) {
-				return Map.of();
-			}
-			Map<String, Object> map = new LinkedHashMap<>();
-			node.properties().forEach(e -> {
-				Object value = value(e.getValue());
-				if (value != null) {
-					map.put(e.getKey(), value);
-				}
-			});
-			return map;
-		}
-
-		private static Object value(JsonNode node) {
-			if (node.isObject()) {
-				return object(node);
-			}
-			if (node.isArray()) {
-				List<Object> list = new ArrayList<>();
-				node.values().forEach(item -> {
-					Object value = value(item);
-					if (value != null) {
-						list.add(value);
-					}
-				});
-				return list;
-			}
-			if (node.isIntegralNumber() && node.canConvertToLong()) {
-				return node.longValue();
-			}
-			if (node.isNumber()) {
-				return node.doubleValue();
-			}
-			if (node.isBoolean()) {
-				return node.booleanValue();
-			}
-			if (node.isString()) {
-				return node.stringValue();
-			}
-			// JSON null: CEL sees the key as absent.
-			return null;
-		}
 	}
 }

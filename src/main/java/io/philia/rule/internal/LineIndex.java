@@ -33,8 +33,14 @@ final class LineIndex {
 		}
 	}
 
-	/** The lines whose SKU, category or brand the filter lists. */
+	private final Map<LineFilter, long[]> matched = new HashMap<>();
+
+	/** The lines whose SKU, category or brand the filter lists; rules often share a filter (×3 on wine). */
 	long[] matching(LineFilter filter) {
+		return matched.computeIfAbsent(filter, this::lookUp);
+	}
+
+	private long[] lookUp(LineFilter filter) {
 		long[] bits = new long[words];
 		or(bits, skus, filter.skus());
 		or(bits, categories, filter.categories());

@@ -116,8 +116,14 @@ final class Operators {
 		if (!type.equals(translation.type(operands.get(1)))) {
 			throw new Unsupported("equality of different types");
 		}
-		Binary same = sameness(type);
-		return (f, l) -> equal == (Boolean) same.apply(a.eval(f, l), b.eval(f, l));
+		if (type.equals(SimpleType.DOUBLE)) {
+			return (f, l) -> equal == (number(a.eval(f, l)) == number(b.eval(f, l)));
+		}
+		if (!plain(type)) {
+			throw new Unsupported("equality of " + type.name());
+		}
+		// Java's equals is CEL's here; the most frequent test, kept to one call.
+		return (f, l) -> equal == a.eval(f, l).equals(b.eval(f, l));
 	}
 
 	private static Node in(Translation translation, List<CelExpr> operands, Node a, Node b) throws Unsupported {
@@ -139,12 +145,17 @@ final class Operators {
 
 	/** CEL's equality for values of one simple type; other types are left to the interpreter. */
 	private static Binary sameness(CelType type) throws Unsupported {
-		if (type.equals(SimpleType.INT) || type.equals(SimpleType.STRING) || type.equals(SimpleType.BOOL)) {
+		if (plain(type)) {
 			return (x, y) -> x.equals(y);
 		}
 		if (type.equals(SimpleType.DOUBLE)) {
 			return (x, y) -> number(x) == number(y);
 		}
 		throw new Unsupported("equality of " + type.name());
+	}
+
+	/** Int, string and bool: types whose values CEL and Java's equals compare alike. */
+	private static boolean plain(CelType type) {
+		return type.equals(SimpleType.INT) || type.equals(SimpleType.STRING) || type.equals(SimpleType.BOOL);
 	}
 }

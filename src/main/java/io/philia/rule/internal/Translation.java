@@ -156,6 +156,12 @@ final class Translation {
 			if (position == null) {
 				throw new Unsupported(of.name() + "." + field);
 			}
+			int slot = select.operand().getKind() == CelExpr.ExprKind.Kind.IDENT
+					? scope.lastIndexOf(select.operand().ident().name()) : -1;
+			if (slot >= 0) {
+				// A line's field inside a loop, the innermost and most frequent node: one call, not two.
+				return (facts, locals) -> ((Struct) locals[slot]).field(position);
+			}
 			return (facts, locals) -> ((Struct) operand.eval(facts, locals)).field(position);
 		}
 		if (of.kind() == CelKind.MAP) {
@@ -200,11 +206,16 @@ final class Translation {
 		scope.add(c.iterVar());
 		scope.add(c.accuVar());
 		locals = Math.max(locals, scope.size());
+		Boolean any = quantifier(c);
+		Node predicate = any == null ? null : node(c.loopStep().call().args().get(1));
 		Node condition = node(c.loopCondition());
 		Node step = node(c.loopStep());
 		Node result = node(c.result());
 		scope.remove(accu);
 		scope.remove(item);
+		if (predicate != null) {
+			return quantified(range, item, predicate, any);
+		}
 		return (facts, locals) -> {
 			if (!(range.eval(facts, locals) instanceof List<?> items) || items.size() > MAX_ITERATIONS) {
 				return undecided();
@@ -221,6 +232,55 @@ final class Translation {
 				locals[accu] = step.eval(facts, locals);
 			}
 			return result.eval(facts, locals);
+		};
+	}
+
+	/**
+	 * True for the loop of {@code exists}, false for that of {@code all}, null for any other. Those two
+	 * stop at the first element that decides, without stepping an accumulator: the usual loop over lines.
+	 */
+	private static Boolean quantifier(CelExpr.CelComprehension c) {
+		String accu = c.accuVar();
+		CelExpr init = c.accuInit();
+		if (init.getKind() != CelExpr.ExprKind.Kind.CONSTANT
+				|| init.constant().getKind() != CelConstant.Kind.BOOLEAN_VALUE || !isIdent(c.result(), accu)) {
+			return null;
+		}
+		boolean any = !init.constant().booleanValue();
+		CelExpr step = c.loopStep();
+		CelExpr condition = c.loopCondition();
+		if (!isCall(step, any ? "_||_" : "_&&_", 2) || !isIdent(step.call().args().get(0), accu)
+				|| !isCall(condition, "@not_strictly_false", 1)) {
+			return null;
+		}
+		CelExpr going = condition.call().args().get(0);
+		boolean matches = any ? isCall(going, "!_", 1) && isIdent(going.call().args().get(0), accu)
+				: isIdent(going, accu);
+		return matches ? any : null;
+	}
+
+	private static boolean isCall(CelExpr e, String function, int args) {
+		return e.getKind() == CelExpr.ExprKind.Kind.CALL && e.call().function().equals(function)
+				&& e.call().target().isEmpty() && e.call().args().size() == args;
+	}
+
+	private static boolean isIdent(CelExpr e, String name) {
+		return e.getKind() == CelExpr.ExprKind.Kind.IDENT && e.ident().name().equals(name);
+	}
+
+	/** exists (any) or all: the first element whose predicate is {@code any} decides. */
+	private static Node quantified(Node range, int item, Node predicate, boolean any) {
+		return (facts, locals) -> {
+			if (!(range.eval(facts, locals) instanceof List<?> items) || items.size() > MAX_ITERATIONS) {
+				return undecided();
+			}
+			for (Object each : items) {
+				locals[item] = each;
+				if (Operators.bool(predicate.eval(facts, locals)) == any) {
+					return any;
+				}
+			}
+			return !any;
 		};
 	}
 }

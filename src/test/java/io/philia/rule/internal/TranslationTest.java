@@ -32,7 +32,7 @@ class TranslationTest {
 
 	@Test
 	void translatedExpressionsGiveTheInterpretersValueOrLeaveItToIt() {
-		seeded(2000, this::expression);
+		seeded(1000, this::expression);
 
 		assertThat(decided).as("evaluations decided by the closures").isGreaterThan(evaluations / 2);
 		assertThat(failures).as("evaluations where CEL fails").isGreaterThan(evaluations / 50);
@@ -60,7 +60,7 @@ class TranslationTest {
 
 	@Test
 	void rulesEarnTheSameWithAndWithoutTranslation() {
-		seeded(300, TranslationTest::ruleSet);
+		seeded(200, TranslationTest::ruleSet);
 	}
 
 	private static void seeded(int runs, Consumer<Random> run) {
