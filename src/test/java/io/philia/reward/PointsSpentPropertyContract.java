@@ -78,6 +78,9 @@ abstract class PointsSpentPropertyContract extends RewardTest {
 
 		int orders;
 
+		/** Redemptions asked for, refused ones included: each asks under a key of its own. */
+		int redemptionsAsked;
+
 		Sequence(Api api, List<String> rewards, long seed) {
 			this.api = api;
 			this.rewards = rewards;
@@ -138,7 +141,7 @@ abstract class PointsSpentPropertyContract extends RewardTest {
 		String redeem() {
 			int which = random.nextInt(rewards.size());
 			long cost = new long[] { 50, 120, 300 }[which];
-			String key = customer + "-R" + redemptionIds.size() + "-" + random.nextInt(1000);
+			String key = customer + "-R" + redemptionsAsked++;
 			Response response = RedemptionsContract.redeem(api, memberId, rewards.get(which), key);
 			if (cost <= available) {
 				response.expect(201);

@@ -47,7 +47,8 @@ public class AccountStore {
 
 	/**
 	 * The member's balance row, created at zero if needed and locked until the transaction ends. An
-	 * existing row is one round trip; a new one two (the look, then the insert, whose row is known).
+	 * existing row is one round trip; a new one two (the look, then the insert, whose row is known); one
+	 * this transaction wrote or {@linkplain #open opened}, none.
 	 */
 	public MemberAccount lock(String programId, String memberId) {
 		Map<String, MemberAccount> locked = locked();
@@ -55,16 +56,37 @@ public class AccountStore {
 		if (known != null) {
 			return known.copy();
 		}
-		return selectForUpdate(programId, memberId).orElseGet(() -> {
-			int inserted = jdbc.sql("""
-					insert into member_balance (program_id, member_id, available, pending, lifetime_earned, updated_at)
-					values (?, ?, 0, 0, 0, ?) on conflict do nothing""")
-				.params(programId, memberId, utc(clock.instant()))
-				.update();
-			// Not inserted: a concurrent transaction created the row first; locked once it commits.
-			return inserted == 1 ? new MemberAccount(programId, memberId, 0, 0, 0, null, null, null, null)
-					: selectForUpdate(programId, memberId).orElseThrow();
-		});
+		// Not inserted: a concurrent transaction created the row first; locked once it commits.
+		return selectForUpdate(programId, memberId).orElseGet(() -> insert(programId, memberId)
+				? zero(programId, memberId) : selectForUpdate(programId, memberId).orElseThrow());
+	}
+
+	/**
+	 * A new member's zero balance row, created now and kept in the transaction's memory: the earning that
+	 * usually follows in the same transaction (a first order) then locks it without a round trip. Outside
+	 * a transaction there is nothing to keep: the row waits for the member's first lock.
+	 */
+	public void open(String programId, String memberId) {
+		Map<String, MemberAccount> locked = locked();
+		if (locked == null || locked.containsKey(key(programId, memberId))) {
+			return;
+		}
+		if (insert(programId, memberId)) {
+			remember(zero(programId, memberId));
+		}
+	}
+
+	/** A zero balance row; false if the member has one already. */
+	private boolean insert(String programId, String memberId) {
+		return jdbc.sql("""
+				insert into member_balance (program_id, member_id, available, pending, lifetime_earned, updated_at)
+				values (?, ?, 0, 0, 0, ?) on conflict do nothing""")
+			.params(programId, memberId, utc(clock.instant()))
+			.update() == 1;
+	}
+
+	private static MemberAccount zero(String programId, String memberId) {
+		return new MemberAccount(programId, memberId, 0, 0, 0, null, null, null, null);
 	}
 
 	private Optional<MemberAccount> selectForUpdate(String programId, String memberId) {
