@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -44,6 +46,14 @@ public class Programmes {
 	/** Programmes' time zones: read once, since a programme's zone never changes ({@link #change} refuses it). */
 	private final Map<String, ZoneId> zones = new ConcurrentHashMap<>();
 
+	/** How long a default locale read is used: a programme may change it, on this node or another. */
+	private static final Duration LOCALE_RECHECK = Duration.ofSeconds(5);
+
+	private final Map<String, RecentLocale> locales = new ConcurrentHashMap<>();
+
+	private record RecentLocale(String locale, Instant at) {
+	}
+
 	Programmes(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -79,6 +89,20 @@ public class Programmes {
 	/** The programme's time zone, without a query after the first: balance reads and checkouts need it. */
 	public ZoneId timeZone(String programId) {
 		return zones.computeIfAbsent(programId, id -> get(id).timeZone());
+	}
+
+	/**
+	 * The programme's default locale (what a member is told in when nothing else says), read again once the
+	 * last read is {@link #LOCALE_RECHECK} old: checkout validations need it, and need no query for it.
+	 */
+	public String defaultLocale(String programId) {
+		Instant now = clock.instant();
+		RecentLocale recent = locales.get(programId);
+		if (recent == null || !now.isBefore(recent.at().plus(LOCALE_RECHECK))) {
+			recent = new RecentLocale(get(programId).defaultLocale(), now);
+			locales.put(programId, recent);
+		}
+		return recent.locale();
 	}
 
 	/** The terms of points a programme gives outside any store (bonuses, adjustments, restores). */
@@ -121,6 +145,7 @@ public class Programmes {
 					settings.costPerPoint() == null ? null : settings.costPerPoint().currency(), t.enabled(),
 					t.maxPoints(), t.maxSentPerMonth(), t.maxReceivedPerMonth(), programId)
 			.update();
+		locales.remove(programId);
 		return get(programId);
 	}
 

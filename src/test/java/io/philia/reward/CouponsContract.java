@@ -14,6 +14,21 @@ import tools.jackson.databind.JsonNode;
 abstract class CouponsContract extends RewardTest {
 
 	@Test
+	void aGuestIsToldInTheProgrammesDefaultLocaleAsItIsNow() {
+		var shop = newShop();
+		promo(shop.api(), "NOEL25", "");
+		String guest = "{\"ip\": \"198.51.100.2\"}";
+		String small = "{\"currency\":\"EUR\",\"subtotal\":\"20.00\"}";
+		Response inFrench = validate(shop.api(), "NOEL25", guest, small);
+
+		admin.patch("/api/v1/admin/programmes/" + shop.programId(), "{\"defaultLocale\": \"en\"}").expect(200);
+		Response inEnglish = validate(shop.api(), "NOEL25", guest, small);
+
+		assertThat(inFrench.body().get("message").asString()).startsWith("Ce code demande un panier d'au moins 50,00");
+		assertThat(inEnglish.body().get("message").asString()).startsWith("This code needs a basket of at least €50.00");
+	}
+
+	@Test
 	void aPromoCodeSaysWhatItTakesOffOrExactlyWhyNotInTheMembersLanguage() {
 		var shop = newShop();
 		promo(shop.api(), "NOEL25", "");

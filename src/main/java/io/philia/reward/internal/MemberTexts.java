@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import io.philia.member.Member;
 import io.philia.platform.PhiliaException;
 import io.philia.platform.ProblemType;
-import io.philia.program.Programme;
 import io.philia.program.Programmes;
 
 /**
@@ -35,12 +34,6 @@ public class MemberTexts {
 
 	private final Programmes programmes;
 
-	/**
-	 * Programmes' locale and time zone, read once: a programme cannot change them today, and validating a
-	 * code (the checkout's hot path) should not read the programme each time.
-	 */
-	private final Map<String, Programme> known = new ConcurrentHashMap<>();
-
 	MemberTexts(Programmes programmes) {
 		this.programmes = programmes;
 	}
@@ -52,15 +45,11 @@ public class MemberTexts {
 		if (member != null && member.locale() != null) {
 			return member.locale();
 		}
-		return programme(programId).defaultLocale();
+		return programmes.defaultLocale(programId);
 	}
 
 	public ZoneId zone(String programId) {
-		return programme(programId).timeZone();
-	}
-
-	private Programme programme(String programId) {
-		return known.computeIfAbsent(programId, programmes::get);
+		return programmes.timeZone(programId);
 	}
 
 	public static String text(String locale, String key, Object... arguments) {
