@@ -21,7 +21,7 @@ import io.philia.rule.RuleDefinition.Limits;
  * an older release) keeps its error and fails at evaluation, without stopping the other rules.
  */
 public record CompiledRule(String id, int version, String versionId, RuleDefinition definition,
-		ConditionLanguage.Compiled condition, ConditionLanguage.Compiled points, Window window, BigDecimal factor,
+		ConditionLanguage.Compiled condition, ConditionLanguage.Compiled points, Window window, Factor factor,
 		LineFilter lines, String brokenBecause, AtomicReference<EarningRate> lastRate) {
 
 	static CompiledRule of(String id, int version, String versionId, RuleDefinition definition) {
@@ -32,7 +32,7 @@ public record CompiledRule(String id, int version, String versionId, RuleDefinit
 			var points = effect.expression() == null ? null
 					: ConditionLanguage.points(effect.expression(), definition.trigger());
 			return new CompiledRule(id, version, versionId, definition, condition, points,
-					Window.of(definition.validity()), effect.factor() == null ? null : new BigDecimal(effect.factor()),
+					Window.of(definition.validity()), Factor.of(effect.factor()),
 					LineFilter.of(effect.lines()), null, new AtomicReference<>());
 		}
 		catch (ConditionLanguage.Invalid e) {
@@ -72,7 +72,26 @@ public record CompiledRule(String id, int version, String versionId, RuleDefinit
 		return definition.limits() == null ? new Limits(null, null, null, null, null) : definition.limits();
 	}
 
-	/** Order lines an effect counts; null counts the whole order. */
+	/**
+	 * A multiplier's factor, as what it adds (factor − 1) and as its explanation's opening ("×1.5 on "),
+	 * both worked out once rather than for every event.
+	 */
+	record Factor(BigDecimal extra, String opening) {
+
+		static Factor of(String factor) {
+			if (factor == null) {
+				return null;
+			}
+			var value = new BigDecimal(factor);
+			return new Factor(value.subtract(BigDecimal.ONE), "×" + value.stripTrailingZeros().toPlainString() + " on ");
+		}
+	}
+
+	/**
+	 * Order lines an effect counts; null counts the whole order.
+	 *
+	 * @param description how an explanation ends for these lines (" of lines with category wine")
+	 */
 	record LineFilter(Set<String> skus, Set<String> categories, Set<String> brands, String description) {
 
 		static LineFilter of(Lines lines) {
@@ -96,7 +115,7 @@ public record CompiledRule(String id, int version, String versionId, RuleDefinit
 			if (!brands.isEmpty()) {
 				parts.add("brand " + String.join(", ", brands));
 			}
-			return String.join(" or ", parts);
+			return " of lines with " + String.join(" or ", parts);
 		}
 
 		private static Set<String> set(List<String> values) {

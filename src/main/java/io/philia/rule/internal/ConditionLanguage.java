@@ -40,8 +40,16 @@ public final class ConditionLanguage {
 	/**
 	 * A compiled expression, ready to evaluate; thread-safe. It runs as Java closures where it can
 	 * ({@link Translation}) and on CEL's interpreter where they cannot decide or do not exist.
+	 *
+	 * @param whenFalse why a rule with this condition did not apply when it is false, written once here
+	 * rather than for every event that skips the rule
 	 */
-	public record Compiled(String expression, CelRuntime.Program program, Optional<Translation.Translated> translated) {
+	public record Compiled(String expression, CelRuntime.Program program, Optional<Translation.Translated> translated,
+			String whenFalse) {
+
+		public Compiled(String expression, CelRuntime.Program program, Optional<Translation.Translated> translated) {
+			this(expression, program, translated, "condition is false: " + expression);
+		}
 
 		/** The expression's value for an event's facts, the same as {@link #interpret}'s. */
 		public Object eval(Facts facts) throws CelEvaluationException {

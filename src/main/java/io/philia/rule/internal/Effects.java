@@ -96,10 +96,10 @@ final class Effects {
 			base = total == 0 ? 0 : share(multipliable, amount, total);
 			on = base + " points earned on " + new Money(amount, order.total().currency()) + lines(rule.lines());
 		}
-		long extra = new BigDecimal(base).multiply(rule.factor().subtract(BigDecimal.ONE))
+		long extra = new BigDecimal(base).multiply(rule.factor().extra())
 			.setScale(0, RoundingMode.DOWN)
 			.longValueExact();
-		return new Applied(extra, "×" + rule.factor().stripTrailingZeros().toPlainString() + " on " + on);
+		return new Applied(extra, rule.factor().opening() + on);
 	}
 
 	private static Decision perField(CompiledRule rule, Member member, Usage usage, List<Use> pending) {
@@ -162,7 +162,7 @@ final class Effects {
 	}
 
 	private static String lines(LineFilter filter) {
-		return filter == null ? "" : " of lines with " + filter.description();
+		return filter == null ? "" : filter.description();
 	}
 
 	/** value × numerator / denominator, rounded down, without overflow. */

@@ -134,7 +134,7 @@ public final class Evaluator {
 		if (rule.condition() != null) {
 			try {
 				if (!Boolean.TRUE.equals(rule.condition().eval(facts))) {
-					return new Skipped("condition is false: " + rule.definition().condition());
+					return new Skipped(rule.condition().whenFalse());
 				}
 			}
 			catch (CelEvaluationException | RuntimeException e) {
