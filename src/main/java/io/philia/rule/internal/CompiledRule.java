@@ -98,10 +98,13 @@ public record CompiledRule(String id, int version, String versionId, RuleDefinit
 			if (lines == null) {
 				return null;
 			}
-			var skus = set(lines.skus());
-			var categories = set(lines.categories());
-			var brands = set(lines.brands());
-			return new LineFilter(skus, categories, brands, describe(skus, categories, brands));
+			return new LineFilter(set(lines.skus()), set(lines.categories()), set(lines.brands()),
+					describe(ordered(lines.skus()), ordered(lines.categories()), ordered(lines.brands())));
+		}
+
+		/** The values as the rule lists them, once each: an explanation reads the same after every restart. */
+		private static Set<String> ordered(List<String> values) {
+			return values == null ? Set.of() : new java.util.LinkedHashSet<>(values);
 		}
 
 		private static String describe(Set<String> skus, Set<String> categories, Set<String> brands) {
