@@ -141,7 +141,7 @@ public class EventIngestion {
 
 	private EventResult process(StoreContext caller, String key, EventRequest request, ValidEvent event) {
 		String programId = caller.programId();
-		Store store = programmes.store(programId, caller.storeId());
+		Store store = programmes.recentStore(programId, caller.storeId());
 		String eventId = Ids.next(clock);
 		Step step = switch (event.type()) {
 			case "order.placed" -> placed(store, event);

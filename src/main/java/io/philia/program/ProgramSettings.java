@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bootstrapCurrency the currency of the bootstrap store
  * @param apiKeyRecheck how long a node trusts a store API key it verified before reading it again: a key
  * revoked on another node stops working on this one within that time (5 s by default)
+ * @param storeRecheck how long a node uses a store's settings and its programme's terms, as events need
+ * them, before reading them again: a change made on another node applies on this one within that time (5 s
+ * by default)
  */
 @ConfigurationProperties("philia")
 public record ProgramSettings(String adminKey, String bootstrapApiKey, String bootstrapCurrency,
-		Duration apiKeyRecheck) {
+		Duration apiKeyRecheck, Duration storeRecheck) {
 
 	public ProgramSettings {
 		if (bootstrapCurrency == null) {
@@ -25,6 +28,9 @@ public record ProgramSettings(String adminKey, String bootstrapApiKey, String bo
 		}
 		if (apiKeyRecheck == null) {
 			apiKeyRecheck = Duration.ofSeconds(5);
+		}
+		if (storeRecheck == null) {
+			storeRecheck = Duration.ofSeconds(5);
 		}
 	}
 }

@@ -54,9 +54,12 @@ public class Programmes {
 	private record RecentLocale(String locale, Instant at) {
 	}
 
-	Programmes(JdbcClient jdbc, Clock clock) {
+	private final RecentStores recentStores;
+
+	Programmes(JdbcClient jdbc, Clock clock, ProgramSettings settings) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.recentStores = new RecentStores(clock, settings.storeRecheck());
 	}
 
 	@Transactional
@@ -146,6 +149,7 @@ public class Programmes {
 					t.maxPoints(), t.maxSentPerMonth(), t.maxReceivedPerMonth(), programId)
 			.update();
 		locales.remove(programId);
+		recentStores.forget(programId);
 		return get(programId);
 	}
 
@@ -161,6 +165,7 @@ public class Programmes {
 		jdbc.sql("update store set name = ?, return_window_days = ?, return_window_from = ? where program_id = ? and id = ?")
 			.params(name, ProgrammeRows.windowDays(window), ProgrammeRows.windowFrom(window), programId, storeId)
 			.update();
+		recentStores.forget(programId);
 		return store(programId, storeId);
 	}
 
@@ -212,6 +217,7 @@ public class Programmes {
 		jdbc.sql("update store set earn_points = ?, earn_per_minor = ?, earn_rounding = ? where program_id = ? and id = ?")
 			.params(earning.points(), earning.per().minor(), earning.rounding().name(), programId, storeId)
 			.update();
+		recentStores.forget(programId);
 		return store(programId, storeId);
 	}
 
@@ -224,6 +230,14 @@ public class Programmes {
 				: Optional.empty();
 		return store.orElseThrow(() -> new PhiliaException(ProgramProblems.STORE_NOT_FOUND,
 				"No store " + storeId + " in programme " + programId));
+	}
+
+	/**
+	 * The store as read at most {@link ProgramSettings#storeRecheck()} ago, without a query on most calls:
+	 * what an event needs. A change on this node applies at once, one on another node within that time.
+	 */
+	public Store recentStore(String programId, String storeId) {
+		return recentStores.get(programId, storeId, () -> store(programId, storeId));
 	}
 
 	public List<Store> stores(String programId) {

@@ -3,5 +3,5 @@ package io.philia.program;
 import io.philia.support.OnH2;
 
 @OnH2
-class ApiKeyRecheckOnH2Test extends ApiKeyRecheckContract {
+class RecheckOnH2Test extends RecheckContract {
 }

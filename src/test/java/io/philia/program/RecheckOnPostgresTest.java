@@ -3,5 +3,5 @@ package io.philia.program;
 import io.philia.support.OnPostgres;
 
 @OnPostgres
-class ApiKeyRecheckOnPostgresTest extends ApiKeyRecheckContract {
+class RecheckOnPostgresTest extends RecheckContract {
 }
