@@ -36,6 +36,9 @@ public class Members {
 	private static final TypeReference<Map<String, Consent>> CONSENTS = new TypeReference<>() {
 	};
 
+	/** An empty JSON object as {@link #insert} writes it. */
+	private static final String EMPTY = "{}";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -334,10 +337,14 @@ public class Members {
 	}
 
 	private Member member(ResultSet rs, int row) throws SQLException {
+		// Most members an event names have neither consents nor attributes: no JSON to parse for them.
+		String consents = rs.getString("consents");
+		String attributes = rs.getString("attributes");
 		return new Member(rs.getString("id"), rs.getString("external_id"), rs.getString("email"),
 				rs.getString("phone"), rs.getString("first_name"), rs.getString("last_name"),
 				rs.getObject("birth_date", LocalDate.class), rs.getString("locale"),
-				json.readValue(rs.getString("consents"), CONSENTS), json.readTree(rs.getString("attributes")),
+				EMPTY.equals(consents) ? Map.of() : json.readValue(consents, CONSENTS),
+				EMPTY.equals(attributes) ? json.createObjectNode() : json.readTree(attributes),
 				rs.getObject("enrolled_at", OffsetDateTime.class).toInstant(),
 				rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getString("merged_into"));
 	}

@@ -1,20 +1,19 @@
 package io.philia.platform;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,10 +37,14 @@ public class Idempotency {
 
 	private final WriteBehind writes;
 
+	/** The application's mapper writing object keys and properties sorted: the canonical form in one pass. */
+	private final JsonMapper canonical;
+
 	Idempotency(JdbcClient jdbc, JsonMapper json, Transactions transactions, Clock clock, WriteBehind writes) {
 		this.jdbc = jdbc;
 		this.writes = writes;
 		this.json = json;
+		this.canonical = canonical(json);
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -110,28 +113,26 @@ public class Idempotency {
 		}
 	}
 
-	/** SHA-256 of the request as canonical JSON (object keys sorted), so formatting does not matter. */
+	/**
+	 * SHA-256 of the request as canonical JSON (object keys sorted), so formatting does not matter. Written
+	 * in one pass by a sorting mapper, the same text as the request turned into a tree and its keys sorted
+	 * (as before: stored fingerprints stay valid), without the tree (issue #3: a tenth of an event's work).
+	 */
 	public String fingerprint(Object request) {
-		JsonNode tree = json.valueToTree(request);
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(json.writeValueAsString(canonical(tree)).getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(request)));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", e);
 		}
 	}
 
-	private static Object canonical(JsonNode node) {
-		if (node.isObject()) {
-			Map<String, Object> sorted = new TreeMap<>();
-			node.properties().forEach(e -> sorted.put(e.getKey(), canonical(e.getValue())));
-			return sorted;
-		}
-		if (node.isArray()) {
-			return node.valueStream().map(Idempotency::canonical).toList();
-		}
-		return node;
+	private static JsonMapper canonical(JsonMapper json) {
+		return json.rebuild()
+			.enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+			.disable(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST)
+			.enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+			.enable(JsonNodeFeature.WRITE_PROPERTIES_SORTED)
+			.build();
 	}
 }

@@ -40,11 +40,14 @@ public final class Ids {
 		if (id == null || id.length() != 36) {
 			return false;
 		}
-		try {
-			return UUID.fromString(id).toString().equals(id.toLowerCase());
+		// The canonical 8-4-4-4-12 hex form, checked by hand: every event checks several ids (issue #3).
+		for (int i = 0; i < 36; i++) {
+			char c = id.charAt(i);
+			boolean valid = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-' : Character.digit(c, 16) >= 0 && c < 128;
+			if (!valid) {
+				return false;
+			}
 		}
-		catch (IllegalArgumentException e) {
-			return false;
-		}
+		return true;
 	}
 }

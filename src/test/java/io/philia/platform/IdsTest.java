@@ -34,4 +34,29 @@ class IdsTest {
 		String anHourEarlier = Ids.next(Clock.offset(Clock.systemUTC(), Duration.ofHours(-1)));
 		assertThat(anHourEarlier).isGreaterThan(now);
 	}
+
+	@Test
+	void onlyUuidsInTheirCanonicalFormAreValidIdsWhateverTheCaseOfTheirDigits() {
+		var random = new java.util.Random(7);
+		String alphabet = "0123456789abcdefABCDEFgG-xZ \u0661\uff21";
+		for (int n = 0; n < 20_000; n++) {
+			var id = new StringBuilder(UUID.randomUUID().toString());
+			for (int changes = random.nextInt(3); changes > 0; changes--) {
+				id.setCharAt(random.nextInt(36), alphabet.charAt(random.nextInt(alphabet.length())));
+			}
+			String text = random.nextInt(20) == 0 ? id.substring(1) : id.toString();
+
+			assertThat(Ids.isValid(text)).as(text).isEqualTo(parsesAsItsCanonicalForm(text));
+		}
+		assertThat(Ids.isValid(null)).isFalse();
+	}
+
+	private static boolean parsesAsItsCanonicalForm(String text) {
+		try {
+			return text.length() == 36 && UUID.fromString(text).toString().equals(text.toLowerCase());
+		}
+		catch (IllegalArgumentException e) {
+			return false;
+		}
+	}
 }
