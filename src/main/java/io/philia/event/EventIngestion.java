@@ -36,7 +36,6 @@ import io.philia.program.StoreContext;
 import io.philia.rule.PendingEarning;
 import io.philia.rule.RuleEvaluation;
 import io.philia.rule.RuleOutcome;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hot path: an event is validated, its member identified (enrolled if new), its order moved to its
@@ -60,8 +59,6 @@ public class EventIngestion {
 
 	private final RuleEvaluation rules;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
 	private final ApplicationEventPublisher publisher;
@@ -69,7 +66,7 @@ public class EventIngestion {
 	private final WriteBehind writes;
 
 	EventIngestion(Idempotency idempotency, GroupCommit groupCommit, Programmes programmes, Members members, PointsLedger ledger,
-			OrderBook orders, RuleEvaluation rules, JsonMapper json, Clock clock, ApplicationEventPublisher publisher,
+			OrderBook orders, RuleEvaluation rules, Clock clock, ApplicationEventPublisher publisher,
 			WriteBehind writes) {
 		this.publisher = publisher;
 		this.writes = writes;
@@ -80,7 +77,6 @@ public class EventIngestion {
 		this.ledger = ledger;
 		this.orders = orders;
 		this.rules = rules;
-		this.json = json;
 		this.clock = clock;
 	}
 
@@ -111,9 +107,11 @@ public class EventIngestion {
 		if (shardsByOrder != null && event.orderId() != null) {
 			shardsByOrder.putIfAbsent(event.orderId(), shard);
 		}
+		// Written here, on the caller's thread: the writer's is the one every event of its shard waits for.
+		Idempotency.Canonical body = idempotency.canonical(request);
 		// Keys are the store's own: two stores of a programme may use the same key for different events.
 		return new Prepared(shard, () -> idempotency.once(caller.programId(), "event:" + caller.storeId(),
-				idempotencyKey, request, EventResult.class, () -> process(caller, idempotencyKey, request, event)));
+				idempotencyKey, body, EventResult.class, () -> process(caller, idempotencyKey, request, body, event)));
 	}
 
 	/** Queues a prepared event for its writer; completes once it is committed. */
@@ -139,7 +137,8 @@ public class EventIngestion {
 		return caller.programId() + "/" + key;
 	}
 
-	private EventResult process(StoreContext caller, String key, EventRequest request, ValidEvent event) {
+	private EventResult process(StoreContext caller, String key, EventRequest request, Idempotency.Canonical body,
+			ValidEvent event) {
 		String programId = caller.programId();
 		Store store = programmes.recentStore(programId, caller.storeId());
 		String eventId = Ids.next(clock);
@@ -151,7 +150,7 @@ public class EventIngestion {
 			case "order.refunded" -> refunded(store, event, eventId);
 			default -> custom(store, event, request, eventId);
 		};
-		record(caller, key, request, event, eventId, step.member().id());
+		record(caller, key, body, event, eventId, step.member().id());
 		if (step.ignored() == null) {
 			// Listeners (rewards: checkouts, next-order coupons) run here, inside the event's transaction.
 			Object published = OrderEvents.of(programId, store.id(), event, step.order(), step.wasPaid(), eventId);
@@ -378,14 +377,15 @@ public class EventIngestion {
 		}
 	}
 
-	private void record(StoreContext caller, String key, EventRequest request, ValidEvent event, String eventId,
+	private void record(StoreContext caller, String key, Idempotency.Canonical body, ValidEvent event, String eventId,
 			String memberId) {
 		// Read back only by the rules' purchase history, which writes it out first: batched with the commit.
+		// The payload is the request's canonical JSON, already written for its fingerprint.
 		writes.defer("""
 				insert into inbound_event (id, program_id, store_id, type, occurred_at, received_at, member_id,
 				  order_id, idempotency_key, payload)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", eventId, caller.programId(), caller.storeId(), event.type(),
 				event.occurredAt().atOffset(ZoneOffset.UTC), clock.instant().atOffset(ZoneOffset.UTC), memberId,
-				event.orderId(), key, json.writeValueAsString(request));
+				event.orderId(), key, body.json());
 	}
 }

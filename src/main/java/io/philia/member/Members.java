@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -120,11 +121,22 @@ public class Members {
 
 	private Optional<Member> find(String programId, String externalId, String email) {
 		if (externalId != null) {
-			Optional<Member> byId = byExternalId(programId, externalId);
-			if (byId.isPresent() || email == null) {
+			if (email == null) {
+				return byExternalId(programId, externalId);
+			}
+			// Both look-ups in one round trip: a new customer needs both (issue #3).
+			List<Member> named = jdbc.sql("""
+					select * from member where program_id = ? and external_id = ?
+					union all
+					select * from member where program_id = ? and email_key = ?""")
+				.params(programId, externalId, programId, email.toLowerCase(Locale.ROOT))
+				.query(this::member)
+				.list();
+			Optional<Member> byId = named.stream().filter(m -> externalId.equals(m.externalId())).findFirst();
+			if (byId.isPresent()) {
 				return byId;
 			}
-			Optional<Member> byMail = byEmail(programId, email);
+			Optional<Member> byMail = named.stream().findFirst();
 			if (byMail.isPresent() && byMail.get().externalId() == null) {
 				// Known by e-mail only until now: the shop's id joins that member rather than a twin.
 				jdbc.sql("update member set external_id = ?, updated_at = ? where program_id = ? and id = ? and external_id is null")

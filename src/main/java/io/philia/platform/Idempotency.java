@@ -1,5 +1,6 @@
 package io.philia.platform;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -59,8 +60,14 @@ public class Idempotency {
 	 */
 	public <T> Outcome<T> once(String programId, String scope, String key, Object request, Class<T> type,
 			Supplier<T> work) {
+		return once(programId, scope, key, canonical(request), type, work);
+	}
+
+	/** As {@link #once(String, String, String, Object, Class, Supplier)}, the request already written canonically. */
+	public <T> Outcome<T> once(String programId, String scope, String key, Canonical request, Class<T> type,
+			Supplier<T> work) {
 		checkKey(key);
-		String fingerprint = fingerprint(request);
+		String fingerprint = request.fingerprint();
 		return transactions.inTransaction(() -> {
 			int claimed = jdbc.sql("""
 					insert into idempotency_record (program_id, scope, idem_key, fingerprint, created_at)
@@ -114,17 +121,30 @@ public class Idempotency {
 	}
 
 	/**
-	 * SHA-256 of the request as canonical JSON (object keys sorted), so formatting does not matter. Written
-	 * in one pass by a sorting mapper, the same text as the request turned into a tree and its keys sorted
-	 * (as before: stored fingerprints stay valid), without the tree (issue #3: a tenth of an event's work).
+	 * A request as canonical JSON (object keys sorted, so formatting does not matter) and the SHA-256 of that
+	 * text, its fingerprint: what identifies "the same body".
 	 */
-	public String fingerprint(Object request) {
+	public record Canonical(String json, String fingerprint) {
+	}
+
+	/**
+	 * The request written in one pass by a sorting mapper: the same text as the request turned into a tree
+	 * and its keys sorted, as before (stored fingerprints stay valid), without the tree (issue #3: a tenth
+	 * of an event's work). An event is written so before it is queued, off its writer's thread.
+	 */
+	public Canonical canonical(Object request) {
+		String text = canonical.writeValueAsString(request);
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(request)));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+			return new Canonical(text, HexFormat.of().formatHex(digest));
 		}
 		catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", e);
 		}
+	}
+
+	public String fingerprint(Object request) {
+		return canonical(request).fingerprint();
 	}
 
 	private static JsonMapper canonical(JsonMapper json) {
