@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -199,6 +200,42 @@ abstract class BalanceReadsContract extends LifecycleTest {
 		long expected = members * 10L + writesPerWriter * 10L + 2L * writesPerWriter;
 		assertThat(ids.stream().mapToLong(id -> available(shop, id)).sum()).isEqualTo(expected);
 		assertHealthy(shop);
+	}
+
+	@Test
+	void theReadAnsweredBeforeTheDispatchIsTheControllersAnswer() {
+		var shop = shop("Europe/Paris", "{\"returnWindow\": {\"days\": 14, \"from\": \"paid\"}, "
+				+ "\"expiry\": {\"policy\": \"after-earning\", \"months\": 12}}");
+		String member = pay(shop, "L-1", "L-1", "150.00").at("/member/id").asString();
+		String path = "/api/v1/members/" + member + "/points";
+
+		long counted = balanceReadsCounted();
+		var fast = shop.api().get(path).expect(200);
+		assertThat(balanceReadsCounted()).as("in the HTTP metrics under the endpoint's path pattern")
+			.isEqualTo(counted + 1);
+		// Another Accept header goes on to the controller.
+		var dispatched = shop.api().send("GET", path, null, Map.of("Accept", "application/json, text/plain;q=0.5"))
+			.expect(200);
+
+		assertThat(fast.raw().body()).isEqualTo(dispatched.raw().body()).contains("\"pending\":100", "\"releases\"");
+		assertThat(fast.header("Content-Type")).isEqualTo(dispatched.header("Content-Type"));
+		var other = shop("Europe/Paris", "{}");
+		other.api().get(path).expectProblem(404, "member-not-found");
+		shop.api().get("/api/v1/members/no-such-member/points").expectProblem(404, "member-not-found");
+		shop.api().withKey(null).get(path).expectProblem(401, "unauthenticated");
+		String newcomer = shop.api().post("/api/v1/members", "{\"externalId\": \"L-2\"}").expect(201).body().get("id")
+			.asString();
+		assertThat(points(shop, newcomer).get("available").asLong()).as("no points yet").isZero();
+	}
+
+	/** Balance reads answered 200 so far, as the HTTP server metrics count them. */
+	private long balanceReadsCounted() {
+		return admin.withKey(null).get("/actuator/prometheus").expect(200).raw().body().lines()
+			.filter(line -> line.startsWith("http_server_requests_seconds_count{")
+					&& line.contains("method=\"GET\"") && line.contains("status=\"200\"")
+					&& line.contains("uri=\"/api/v1/members/{memberId}/points\""))
+			.mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
 	}
 
 	private long available(Shop shop, String memberId) {
