@@ -39,10 +39,13 @@ public class AccountStore {
 
 	private final WriteBehind writes;
 
-	AccountStore(JdbcClient jdbc, Clock clock, WriteBehind writes) {
+	private final BalanceCache cache;
+
+	AccountStore(JdbcClient jdbc, Clock clock, WriteBehind writes, BalanceCache cache) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.writes = writes;
+		this.cache = cache;
 	}
 
 	/**
@@ -51,6 +54,7 @@ public class AccountStore {
 	 * this transaction wrote or {@linkplain #open opened}, none.
 	 */
 	public MemberAccount lock(String programId, String memberId) {
+		cache.writing(programId, memberId);
 		Map<String, MemberAccount> locked = locked();
 		MemberAccount known = locked == null ? null : locked.get(key(programId, memberId));
 		if (known != null) {
@@ -67,6 +71,7 @@ public class AccountStore {
 	 * a transaction there is nothing to keep: the row waits for the member's first lock.
 	 */
 	public void open(String programId, String memberId) {
+		cache.writing(programId, memberId);
 		Map<String, MemberAccount> locked = locked();
 		if (locked == null || locked.containsKey(key(programId, memberId))) {
 			return;
@@ -101,6 +106,7 @@ public class AccountStore {
 		if (memberIds.isEmpty()) {
 			return List.of();
 		}
+		memberIds.forEach(memberId -> cache.writing(programId, memberId));
 		writes.writeOut();
 		var params = new ArrayList<Object>();
 		params.add(programId);

@@ -42,12 +42,16 @@ public class Bookkeeping {
 
 	private final Clock clock;
 
-	Bookkeeping(Books books, AccountStore accounts, LotStore lots, JournalStore journal, Clock clock) {
+	private final BalanceCache cache;
+
+	Bookkeeping(Books books, AccountStore accounts, LotStore lots, JournalStore journal, Clock clock,
+			BalanceCache cache) {
 		this.books = books;
 		this.accounts = accounts;
 		this.lots = lots;
 		this.journal = journal;
 		this.clock = clock;
+		this.cache = cache;
 	}
 
 	public Movement earn(String programId, String memberId, long points, Cause cause, List<Attribution> explanation,
@@ -159,7 +163,12 @@ public class Bookkeeping {
 
 	/** The member's points view; empty if the member has no balance row (never had points). */
 	public Optional<PointsSummary> summary(String programId, String memberId, ZoneId zone) {
-		return lots.accountWithOpenLots(programId, memberId).map(read -> summary(read.account(), read.open(), zone));
+		return cache.summary(programId, memberId, clock.instant(),
+				() -> lots.accountWithOpenLots(programId, memberId).map(read -> {
+					PointsSummary summary = summary(read.account(), read.open(), zone);
+					// Settled in memory, the account's next due time is exact: the view holds until then.
+					return new BalanceCache.Read(summary, read.account().nextDueAt);
+				}));
 	}
 
 	private PointsSummary summary(MemberAccount account, List<LotRow> open, ZoneId zone) {

@@ -62,6 +62,7 @@ class PointsController {
 			description = "Points due by now are counted where they belong (released, expired) even before the "
 					+ "scheduled jobs book them. 'expiring' lists points by last day of use, soonest first.")
 	PointsSummary balance(StoreContext store, @PathVariable String memberId) {
+		// A member with points is usually answered before the dispatch (BalanceReads); this answers the rest.
 		// One statement for a member with points (a balance row is only ever made for a member): the member
 		// is looked up apart only when there is none, to tell "no points yet" from "no such member".
 		return ledger.summary(store.programId(), memberId).orElseGet(() -> {

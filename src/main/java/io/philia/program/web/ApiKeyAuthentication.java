@@ -30,7 +30,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class ApiKeyAuthentication extends OncePerRequestFilter {
 
-	static final String STORE_CONTEXT = StoreContext.class.getName();
+	static final String STORE_CONTEXT = StoreContext.ATTRIBUTE;
 
 	private final ApiKeys keys;
 
