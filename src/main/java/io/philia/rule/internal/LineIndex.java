@@ -21,9 +21,16 @@ final class LineIndex {
 
 	private final Map<String, long[]> brands = new HashMap<>();
 
+	private final List<Line> lines;
+
 	private final int words;
 
+	private long[] amounts;
+
+	private long allAmounts;
+
 	LineIndex(List<Line> lines) {
+		this.lines = lines;
 		words = (lines.size() + 63) / 64;
 		for (int i = 0; i < lines.size(); i++) {
 			Line line = lines.get(i);
@@ -37,7 +44,12 @@ final class LineIndex {
 
 	/** The lines whose SKU, category or brand the filter lists; rules often share a filter (×3 on wine). */
 	long[] matching(LineFilter filter) {
-		return matched.computeIfAbsent(filter, this::lookUp);
+		long[] bits = matched.get(filter);
+		if (bits == null) {
+			bits = lookUp(filter);
+			matched.put(filter, bits);
+		}
+		return bits;
 	}
 
 	private long[] lookUp(LineFilter filter) {
@@ -48,13 +60,57 @@ final class LineIndex {
 		return bits;
 	}
 
-	static boolean has(long[] bits, int line) {
-		return (bits[line >>> 6] & 1L << line) != 0;
+	/** The sum of the lines' amounts; like {@link #amount}, fails as {@link Line#amountMinor} does. */
+	long allAmounts() {
+		amounts();
+		return allAmounts;
+	}
+
+	/** The sum of the amounts of the lines whose bits are set: a filter matches a few lines of many. */
+	long amount(long[] bits) {
+		long[] each = amounts();
+		long sum = 0;
+		for (int w = 0; w < bits.length; w++) {
+			for (long word = bits[w]; word != 0; word &= word - 1) {
+				sum += each[w << 6 | Long.numberOfTrailingZeros(word)];
+			}
+		}
+		return sum;
+	}
+
+	/** The quantities of the lines whose bits are set, added up. */
+	long units(long[] bits) {
+		long sum = 0;
+		for (int w = 0; w < bits.length; w++) {
+			for (long word = bits[w]; word != 0; word &= word - 1) {
+				sum += lines.get(w << 6 | Long.numberOfTrailingZeros(word)).quantity();
+			}
+		}
+		return sum;
+	}
+
+	private long[] amounts() {
+		if (amounts == null) {
+			long[] each = new long[lines.size()];
+			long all = 0;
+			for (int i = 0; i < each.length; i++) {
+				each[i] = lines.get(i).amountMinor();
+				all += each[i];
+			}
+			allAmounts = all;
+			amounts = each;
+		}
+		return amounts;
 	}
 
 	private void add(Map<String, long[]> index, String name, int line) {
 		if (name != null) {
-			index.computeIfAbsent(name, n -> new long[words])[line >>> 6] |= 1L << line;
+			long[] bits = index.get(name);
+			if (bits == null) {
+				bits = new long[words];
+				index.put(name, bits);
+			}
+			bits[line >>> 6] |= 1L << line;
 		}
 	}
 
