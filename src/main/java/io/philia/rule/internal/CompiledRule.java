@@ -125,15 +125,6 @@ public record CompiledRule(String id, int version, String versionId, RuleDefinit
 	 */
 	record LineFilter(Set<String> skus, Set<String> categories, Set<String> brands, String description) {
 
-		/**
-		 * The description's hash, which String keeps: {@link LineIndex} looks filters up per event, and the
-		 * record's own hash summed the sets' strings each time. Equal filters have equal descriptions.
-		 */
-		@Override
-		public int hashCode() {
-			return description.hashCode();
-		}
-
 		static LineFilter of(Lines lines) {
 			if (lines == null) {
 				return null;

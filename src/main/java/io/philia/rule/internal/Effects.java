@@ -81,7 +81,7 @@ final class Effects {
 			}
 		}
 		else {
-			units = facts.lines().units(facts.lines().matching(rule.lines()));
+			units = facts.lines().units(rule.lines());
 		}
 		long points = rule.effect().points();
 		return new Applied(Math.multiplyExact(units, points),
@@ -129,9 +129,8 @@ final class Effects {
 		if (filter == null) {
 			return total;
 		}
-		LineIndex lines = facts.lines();
-		long matching = lines.amount(lines.matching(filter));
-		long all = lines.allAmounts();
+		long matching = facts.lines().amount(filter);
+		long all = facts.lines().allAmounts();
 		return all == 0 ? 0 : Math.min(share(total, matching, all), total);
 	}
 

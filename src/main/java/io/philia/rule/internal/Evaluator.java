@@ -53,7 +53,7 @@ public final class Evaluator {
 
 	private final List<RuleOutcome> outcomes;
 
-	private final List<Attribution> attributions = new ArrayList<>();
+	private final List<Attribution> attributions;
 
 	private final List<Use> uses = new ArrayList<>();
 
@@ -72,6 +72,7 @@ public final class Evaluator {
 		this.facts = facts;
 		this.usage = usage;
 		this.outcomes = new ArrayList<>(rules + 1);
+		this.attributions = new ArrayList<>(rules + 1);
 	}
 
 	/**
@@ -167,7 +168,10 @@ public final class Evaluator {
 				if (once) {
 					pending.add(new Use(rule.id(), member.id(), "once", 1));
 				}
-				uses.addAll(pending);
+				// One by one: addAll copies the list into an array first, for every rule that applied.
+				for (int i = 0; i < pending.size(); i++) {
+					uses.add(pending.get(i));
+				}
 			}
 		}
 		return capped;
