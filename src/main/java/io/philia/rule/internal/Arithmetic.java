@@ -50,13 +50,18 @@ final class Arithmetic {
 
 	private static Node ordering(String overload, Node a, Node b) throws Unsupported {
 		String operands = OPERANDS.stream().filter(overload::endsWith).findFirst().orElseThrow(() -> new Unsupported(overload));
+		String relation = overload.substring(0, overload.length() - operands.length());
+		Node fused = Fused.ordering(operands, relation, a, b);
+		if (fused != null) {
+			return fused;
+		}
 		Comparison comparison = switch (operands) {
 			case "_int64_double" -> (x, y) -> order(exact(x), number(y));
 			case "_double_int64" -> (x, y) -> order(number(x), exact(y));
 			case "_int64" -> (x, y) -> Long.compare((Long) x, (Long) y);
 			default -> (x, y) -> order(number(x), number(y));
 		};
-		return switch (overload.substring(0, overload.length() - operands.length())) {
+		return switch (relation) {
 			case "less" -> (f, l) -> comparison.compare(a.eval(f, l), b.eval(f, l)) < 0;
 			case "less_equals" -> (f, l) -> comparison.compare(a.eval(f, l), b.eval(f, l)) <= 0;
 			case "greater" -> (f, l) -> comparison.compare(a.eval(f, l), b.eval(f, l)) > 0;

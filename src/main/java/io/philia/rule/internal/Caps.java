@@ -28,24 +28,21 @@ final class Caps {
 			points = limits.perOrder();
 			capped = "at most " + limits.perOrder() + " per event";
 		}
-		int first = pending.size();
-		if (limits.perMemberPerDay() != null && memberId != null) {
-			String day = facts.day();
-			long left = Math.max(limits.perMemberPerDay() - usage.used(rule.id(), memberId, day), 0);
+		boolean daily = limits.perMemberPerDay() != null && memberId != null;
+		boolean monthly = limits.perMemberPerMonth() != null && memberId != null;
+		if (daily) {
+			long left = Math.max(limits.perMemberPerDay() - usage.used(rule.id(), memberId, facts.day()), 0);
 			if (points > left) {
 				points = left;
 				capped = "at most " + limits.perMemberPerDay() + " per member and day";
 			}
-			pending.add(new Use(rule.id(), memberId, day, 0));
 		}
-		if (limits.perMemberPerMonth() != null && memberId != null) {
-			String month = facts.month();
-			long left = Math.max(limits.perMemberPerMonth() - usage.used(rule.id(), memberId, month), 0);
+		if (monthly) {
+			long left = Math.max(limits.perMemberPerMonth() - usage.used(rule.id(), memberId, facts.month()), 0);
 			if (points > left) {
 				points = left;
 				capped = "at most " + limits.perMemberPerMonth() + " per member and month";
 			}
-			pending.add(new Use(rule.id(), memberId, month, 0));
 		}
 		if (limits.budget() != null) {
 			long left = Math.max(limits.budget() - usage.used(rule.id(), "*", "budget"), 0);
@@ -53,12 +50,16 @@ final class Caps {
 				points = left;
 				capped = "its budget of " + limits.budget() + " points";
 			}
-			pending.add(new Use(rule.id(), "*", "budget", 0));
 		}
 		// Each limit counts what is finally given, known only once the tightest one has spoken.
-		for (int i = first; i < pending.size(); i++) {
-			Use use = pending.get(i);
-			pending.set(i, new Use(use.ruleId(), use.memberId(), use.period(), points));
+		if (daily) {
+			pending.add(new Use(rule.id(), memberId, facts.day(), points));
+		}
+		if (monthly) {
+			pending.add(new Use(rule.id(), memberId, facts.month(), points));
+		}
+		if (limits.budget() != null) {
+			pending.add(new Use(rule.id(), "*", "budget", points));
 		}
 		if (capped == null) {
 			return applied;

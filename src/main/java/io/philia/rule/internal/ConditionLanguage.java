@@ -41,14 +41,14 @@ public final class ConditionLanguage {
 	 * A compiled expression, ready to evaluate; thread-safe. It runs as Java closures where it can
 	 * ({@link Translation}) and on CEL's interpreter where they cannot decide or do not exist.
 	 *
-	 * @param whenFalse why a rule with this condition did not apply when it is false, written once here
-	 * rather than for every event that skips the rule
+	 * @param whenFalse what a rule with this condition decides when it is false, made once here rather
+	 * than for every event that skips the rule
 	 */
 	public record Compiled(String expression, CelRuntime.Program program, Optional<Translation.Translated> translated,
-			String whenFalse) {
+			Decision.Skipped whenFalse) {
 
 		public Compiled(String expression, CelRuntime.Program program, Optional<Translation.Translated> translated) {
-			this(expression, program, translated, "condition is false: " + expression);
+			this(expression, program, translated, new Decision.Skipped("condition is false: " + expression));
 		}
 
 		/** The expression's value for an event's facts, the same as {@link #interpret}'s. */

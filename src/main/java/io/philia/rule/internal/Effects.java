@@ -1,9 +1,8 @@
 package io.philia.rule.internal;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 
 import dev.cel.runtime.CelEvaluationException;
@@ -53,12 +52,15 @@ final class Effects {
 		EarningContext.Order order = facts.context().order();
 		long amount = amount(facts, rule.lines());
 		EarningRate rate = rule.rate(order.total().currencyCode());
-		return new Applied(rate.pointsFor(amount),
-				describe(rate, new Money(amount, order.total().currency())) + lines(rule.lines()));
+		var why = describe(new StringBuilder(96), rate, amount, order.total().currency()).append(lines(rule.lines()));
+		return new Applied(rate.pointsFor(amount), why.toString());
 	}
 
 	private static Decision fixed(CompiledRule rule, Facts facts) throws CelEvaluationException {
 		Effect effect = rule.effect();
+		if (rule.bonus() != null) {
+			return rule.bonus();
+		}
 		if (rule.points() == null) {
 			return new Applied(effect.points(), "a bonus of " + effect.points() + " points");
 		}
@@ -72,13 +74,14 @@ final class Effects {
 	}
 
 	private static Decision perUnit(CompiledRule rule, Facts facts) {
-		List<EarningContext.Line> all = facts.context().order().lines();
-		long[] chosen = rule.lines() == null ? null : facts.lines().matching(rule.lines());
 		long units = 0;
-		for (int i = 0; i < all.size(); i++) {
-			if (chosen == null || LineIndex.has(chosen, i)) {
-				units += all.get(i).quantity();
+		if (rule.lines() == null) {
+			for (EarningContext.Line line : facts.context().order().lines()) {
+				units += line.quantity();
 			}
+		}
+		else {
+			units = facts.lines().units(rule.lines());
 		}
 		long points = rule.effect().points();
 		return new Applied(Math.multiplyExact(units, points),
@@ -88,18 +91,19 @@ final class Effects {
 	/** Adds (factor − 1) × the points before it, or × their share on the chosen lines' part of the order. */
 	private static Decision multiplier(CompiledRule rule, Facts facts, long multipliable) {
 		EarningContext.Order order = facts.context().order();
+		var why = new StringBuilder(96).append(rule.factor().opening());
 		long base = multipliable;
-		String on = multipliable + " points of the rules before it";
 		if (rule.lines() != null && order != null) {
 			long total = order.total().minor();
 			long amount = amount(facts, rule.lines());
 			base = total == 0 ? 0 : share(multipliable, amount, total);
-			on = base + " points earned on " + new Money(amount, order.total().currency()) + lines(rule.lines());
+			why.append(base).append(" points earned on ");
+			MoneyText.append(why, amount, order.total().currency()).append(rule.lines().description());
 		}
-		long extra = new BigDecimal(base).multiply(rule.factor().extra())
-			.setScale(0, RoundingMode.DOWN)
-			.longValueExact();
-		return new Applied(extra, rule.factor().opening() + on);
+		else {
+			why.append(multipliable).append(" points of the rules before it");
+		}
+		return new Applied(rule.factor().extraOn(base), why.toString());
 	}
 
 	private static Decision perField(CompiledRule rule, Member member, Usage usage, List<Use> pending) {
@@ -125,16 +129,8 @@ final class Effects {
 		if (filter == null) {
 			return total;
 		}
-		long[] chosen = facts.lines().matching(filter);
-		long matching = 0;
-		long all = 0;
-		for (int i = 0; i < order.lines().size(); i++) {
-			long amount = order.lines().get(i).amountMinor();
-			all += amount;
-			if (LineIndex.has(chosen, i)) {
-				matching += amount;
-			}
-		}
+		long matching = facts.lines().amount(filter);
+		long all = facts.lines().allAmounts();
 		return all == 0 ? 0 : Math.min(share(total, matching, all), total);
 	}
 
@@ -156,9 +152,15 @@ final class Effects {
 	}
 
 	static String describe(EarningRate rate, Money amount) {
-		return rate.points() + " points per " + rate.per().amount() + " " + amount.currencyCode()
-				+ (rate.rounding() == EarningRate.Rounding.STEPS ? " in whole steps" : " proportionally") + " on "
-				+ amount;
+		return describe(new StringBuilder(64), rate, amount.minor(), amount.currency()).toString();
+	}
+
+	/** "10 points per 15.00 EUR in whole steps on 274.00 EUR" */
+	private static StringBuilder describe(StringBuilder why, EarningRate rate, long amount, Currency currency) {
+		why.append(rate.points()).append(" points per ");
+		MoneyText.amount(why, rate.per().minor(), rate.per().currency()).append(' ').append(currency.getCurrencyCode());
+		why.append(rate.rounding() == EarningRate.Rounding.STEPS ? " in whole steps" : " proportionally").append(" on ");
+		return MoneyText.append(why, amount, currency);
 	}
 
 	private static String lines(LineFilter filter) {

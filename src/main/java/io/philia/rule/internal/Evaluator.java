@@ -1,6 +1,7 @@
 package io.philia.rule.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import dev.cel.runtime.CelEvaluationException;
@@ -52,9 +53,12 @@ public final class Evaluator {
 
 	private final List<RuleOutcome> outcomes;
 
-	private final List<Attribution> attributions = new ArrayList<>();
+	private final List<Attribution> attributions;
 
 	private final List<Use> uses = new ArrayList<>();
+
+	/** What the rule being decided would add to {@link #uses}; one list for every rule of the event. */
+	private final List<Use> pending = new ArrayList<>();
 
 	private long total;
 
@@ -68,6 +72,7 @@ public final class Evaluator {
 		this.facts = facts;
 		this.usage = usage;
 		this.outcomes = new ArrayList<>(rules + 1);
+		this.attributions = new ArrayList<>(rules + 1);
 	}
 
 	/**
@@ -77,37 +82,39 @@ public final class Evaluator {
 	public static Result evaluate(List<CompiledRule> rules, EarningRate storeRate, Facts facts, Usage usage) {
 		var evaluator = new Evaluator(facts, usage, rules.size());
 		evaluator.run(rules, storeRate);
-		return new Result(evaluator.total, List.copyOf(evaluator.outcomes), List.copyOf(evaluator.attributions),
-				List.copyOf(evaluator.uses));
+		// Wrapped, not copied: the lists are the evaluator's own and nothing else holds them.
+		return new Result(evaluator.total, Collections.unmodifiableList(evaluator.outcomes),
+				Collections.unmodifiableList(evaluator.attributions), Collections.unmodifiableList(evaluator.uses));
 	}
 
 	private void run(List<CompiledRule> rules, EarningRate storeRate) {
 		boolean rateDone = storeRate == null || facts.context().order() == null;
-		String stoppedBy = null;
+		Skipped stopped = null;
 		for (CompiledRule rule : rules) {
 			if (!rateDone && rule.priority() <= STORE_RATE_PRIORITY) {
-				stoppedBy = storeRate(storeRate, stoppedBy);
+				storeRate(storeRate, stopped);
 				rateDone = true;
 			}
-			if (stoppedBy != null) {
-				record(rule, new Skipped("not run: the rule \"" + stoppedBy + "\" stops further rules"));
+			if (stopped != null) {
+				record(rule, stopped);
 				continue;
 			}
 			Decision decision = decide(rule);
 			record(rule, decision);
 			if (decision instanceof Applied && rule.definition().stopFurtherRules()) {
-				stoppedBy = rule.name();
+				stopped = new Skipped("not run: the rule \"" + rule.name() + "\" stops further rules");
 			}
 		}
 		if (!rateDone) {
-			storeRate(storeRate, stoppedBy);
+			storeRate(storeRate, stopped);
 		}
 	}
 
-	private String storeRate(EarningRate rate, String stoppedBy) {
+	/** @param stopped what the rules after a rule that stops further rules decide, or null */
+	private void storeRate(EarningRate rate, Skipped stopped) {
 		Decision decision;
-		if (stoppedBy != null) {
-			decision = new Skipped("not run: the rule \"" + stoppedBy + "\" stops further rules");
+		if (stopped != null) {
+			decision = stopped;
 		}
 		else if (wholeOrderRate != null) {
 			decision = new Skipped("replaced by the rule \"" + wholeOrderRate + "\", which earns on the whole order");
@@ -120,7 +127,6 @@ public final class Evaluator {
 			fromAmounts += points;
 		}
 		add(null, null, null, STORE_RATE, decision);
-		return stoppedBy;
 	}
 
 	private Decision decide(CompiledRule rule) {
@@ -134,7 +140,7 @@ public final class Evaluator {
 		if (rule.condition() != null) {
 			try {
 				if (!Boolean.TRUE.equals(rule.condition().eval(facts))) {
-					return new Skipped(rule.condition().whenFalse());
+					return rule.condition().whenFalse();
 				}
 			}
 			catch (CelEvaluationException | RuntimeException e) {
@@ -147,7 +153,8 @@ public final class Evaluator {
 		if (once && member.id() != null && usage.used(rule.id(), member.id(), "once") > 0) {
 			return new Skipped("already given to this member once");
 		}
-		List<Use> pending = new ArrayList<>();
+		List<Use> pending = this.pending;
+		pending.clear();
 		Decision effect = Effects.of(rule, facts, rule.lines() == null ? multipliable : fromAmounts, usage, pending);
 		if (!(effect instanceof Applied applied)) {
 			return effect;
@@ -161,7 +168,10 @@ public final class Evaluator {
 				if (once) {
 					pending.add(new Use(rule.id(), member.id(), "once", 1));
 				}
-				uses.addAll(pending);
+				// One by one: addAll copies the list into an array first, for every rule that applied.
+				for (int i = 0; i < pending.size(); i++) {
+					uses.add(pending.get(i));
+				}
 			}
 		}
 		return capped;

@@ -116,11 +116,16 @@ final class Operators {
 		if (!type.equals(translation.type(operands.get(1)))) {
 			throw new Unsupported("equality of different types");
 		}
-		if (type.equals(SimpleType.DOUBLE)) {
-			return (f, l) -> equal == (number(a.eval(f, l)) == number(b.eval(f, l)));
-		}
-		if (!plain(type)) {
+		boolean doubles = type.equals(SimpleType.DOUBLE);
+		if (!doubles && !plain(type)) {
 			throw new Unsupported("equality of " + type.name());
+		}
+		Node fused = Fused.equality(a, b, doubles, equal);
+		if (fused != null) {
+			return fused;
+		}
+		if (doubles) {
+			return (f, l) -> equal == (number(a.eval(f, l)) == number(b.eval(f, l)));
 		}
 		// Java's equals is CEL's here; the most frequent test, kept to one call.
 		return (f, l) -> equal == a.eval(f, l).equals(b.eval(f, l));

@@ -121,7 +121,7 @@ final class Translation {
 			case STRING_VALUE -> constant.stringValue();
 			default -> throw new Unsupported(constant.getKind().name());
 		};
-		return (facts, locals) -> value;
+		return new Fused.Constant(value);
 	}
 
 	private Node ident(String name) throws Unsupported {
@@ -160,7 +160,7 @@ final class Translation {
 					? scope.lastIndexOf(select.operand().ident().name()) : -1;
 			if (slot >= 0) {
 				// A line's field inside a loop, the innermost and most frequent node: one call, not two.
-				return (facts, locals) -> ((Struct) locals[slot]).field(position);
+				return new Fused.LocalField(slot, position);
 			}
 			return (facts, locals) -> ((Struct) operand.eval(facts, locals)).field(position);
 		}
