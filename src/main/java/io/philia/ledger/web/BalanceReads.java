@@ -12,6 +12,7 @@ import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import io.philia.ledger.PointsLedger;
 import io.philia.ledger.PointsSummary;
+import io.philia.platform.Ids;
 import io.philia.program.StoreContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -78,18 +79,13 @@ class BalanceReads extends OncePerRequestFilter {
 		response.getOutputStream().write(body);
 	}
 
-	/** The member id of a balance read's path, or null if the path is another (or needs decoding). */
+	/** The member id of a balance read's path, or null if the path is another or the id is not an id. */
 	static String memberId(String uri) {
 		if (!uri.startsWith(PREFIX) || !uri.endsWith(SUFFIX) || uri.length() <= PREFIX.length() + SUFFIX.length()) {
 			return null;
 		}
-		for (int i = PREFIX.length(); i < uri.length() - SUFFIX.length(); i++) {
-			char c = uri.charAt(i);
-			if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_')) {
-				return null;
-			}
-		}
-		return uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
+		String id = uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
+		return Ids.isValid(id) ? id : null;
 	}
 
 	private static boolean acceptsJson(String accept) {
