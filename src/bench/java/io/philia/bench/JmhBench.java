@@ -26,7 +26,7 @@ public final class JmhBench implements Bench {
 		return """
 				JMH 1.37, average time per operation in µs, one thread (one core). Each fork is one run: \
 				5 warm-up iterations of 1 s, 10 measured iterations of 1 s (on a quiet machine the rules' \
-				iterations still swing between ~36 and ~62 µs within one fork, hence 10); the table gives the \
+				iterations still swing between ~21 and ~35 µs within one fork, hence 10); the table gives the \
 				median of the forks' scores. `RulesBenchmark.twoHundredRulesTwentyLines`: a programme with 200 active rules \
 				(category multipliers, spend thresholds, per-unit bonuses, per-brand rates with monthly limits, \
 				conditions on past orders, validity windows) against an order of 20 lines: the issue #5 target \
