@@ -50,8 +50,9 @@ public final class IngestBench implements Bench {
 				time, so queueing shows): `p50_ms`, `p99_ms`. **Batch:** %d clients each sending \
 				`POST /api/v1/events:batch` of %d events (20 s): `batch_eps`. `rss_mb` is the server's \
 				resident memory after the load; `startup_ms` its start to ready, `idle_rss_mb` its memory \
-				then; `server_cpu_us_per_event` the server's CPU time (user and system) per event during \
-				the counted closed loop, steadier than rates on a shared machine. **pgbench** (the application stopped) runs the same SQL writes one event needs (see \
+				then; `server_cpu_us_per_event`, `db_cpu_us_per_event` and `load_cpu_us_per_event` the CPU \
+				time (user and system) per event of the server, of the database's backends and of the load \
+				generator during the counted closed loop, steadier than rates on a shared machine. **pgbench** (the application stopped) runs the same SQL writes one event needs (see \
 				`Pgbench.java`: idempotency key, member, order and 3 lines, balance, journal entry, 2 \
 				postings, order link, inbound event, stored answer) at 1 event per transaction with 32 \
 				clients (`pgbench_eps`) and 100 events per transaction with 8 clients \
@@ -106,15 +107,15 @@ public final class IngestBench implements Bench {
 		// Warm-up apart, so that the server's CPU time is that of the counted events only (not the JIT's).
 		load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(30)),
 				n -> Events.post(key, order(data, n), 7 + round(data, n)));
-		var cpu = new CpuMeter(app.process().pid()).start();
 		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
-		var closed = load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(20)),
-				n -> Events.post(key, order(data, n), round(data, n)));
-		double cpuSeconds = cpu.seconds();
-		run.log("closed loop, " + CLIENTS + " clients: " + closed.summary());
+		var measured = Measured.run(app, () -> load.closedLoop(CLIENTS, Duration.ZERO,
+				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), round(data, n))));
+		LoadResult closed = measured.result();
+		run.log("closed loop, " + CLIENTS + " clients: " + measured.summary());
 		run.sample("ingest_eps", closed.rate());
-		double sent = closed.ok() + closed.failed();
-		run.sample("server_cpu_us_per_event", cpuSeconds * 1e6 / sent);
+		run.sample("server_cpu_us_per_event", measured.serverUs());
+		run.sample("db_cpu_us_per_event", measured.databaseUs());
+		run.sample("load_cpu_us_per_event", measured.loadUs());
 		trips.sample(run, "");
 		run.sample("closed_p99_ms", closed.percentileMillis(99));
 		LoadResult open = load.openLoop(closed.rate() * 0.8, 512, run.duration(Duration.ofSeconds(5)),

@@ -1,0 +1,159 @@
+package io.philia.platform.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.philia.platform.jdbc.TableMaintenanceSettings.Mode;
+import io.philia.support.OnPostgres;
+
+/**
+ * On a server without autovacuum (the test server's), a table's first generic plan survives as long as
+ * the connection that prepared it, even once the table has grown; the maintenance pass analyzes the
+ * table and PostgreSQL replans. A table shaped like {@code member}: an index on the programme alone and a
+ * unique one on (programme, key).
+ */
+@OnPostgres
+class TableMaintenanceOnPostgresTest {
+
+	private final DriverManagerDataSource dataSource = new DriverManagerDataSource(
+			System.getenv().getOrDefault("PHILIA_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/philia_test"),
+			System.getenv().getOrDefault("PHILIA_TEST_PG_USER", "postgres"),
+			System.getenv().getOrDefault("PHILIA_TEST_PG_PASSWORD", ""));
+
+	private final JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+
+	private final String table = "maintenance_probe_" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final TableMaintenance maintenance = new TableMaintenance(dataSource,
+			new TableMaintenanceSettings(Mode.ALWAYS, null));
+
+	@BeforeEach
+	void createTable() {
+		jdbc.execute("create table " + table + " (program_id varchar(36) not null, id varchar(36) primary key, "
+				+ "member_key varchar(100) not null, unique (program_id, member_key))");
+		jdbc.execute("create index " + table + "_by_programme on " + table + " (program_id, id)");
+	}
+
+	@AfterEach
+	void dropTable() {
+		jdbc.execute("drop table if exists " + table);
+	}
+
+	@Test
+	void aPlanMadeWhileTheTableWasEmptyIsReplacedOnceTheTableIsAnalyzed() throws SQLException {
+		try (Connection connection = dataSource.getConnection();
+				var statement = connection.createStatement()) {
+			statement.execute("set plan_cache_mode = force_generic_plan");
+			statement.execute("prepare look_up(varchar, varchar) as select id from " + table
+					+ " where program_id = $1 and member_key = $2");
+			// Empty and never analyzed: the index on the programme alone is as good as the unique one.
+			assertThat(plan(statement)).contains(table + "_by_programme");
+
+			insert(5_000, 0);
+			awaitCounters(() -> modifiedSinceAnalyze() >= 5_000);
+			TableMaintenance.Pass pass = maintenance.run();
+
+			assertThat(pass.analyzed()).contains(table);
+			// The same prepared statement on the same connection, as the JDBC driver keeps it: replanned.
+			assertThat(plan(statement)).contains(table + "_program_id_member_key_key").doesNotContain("_by_programme");
+		}
+	}
+
+	@Test
+	void aTableIsAnalyzedPastAutovacuumsThresholdsAndVacuumedWhenItHasDeadRows() {
+		insert(1_000, 0);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
+		assertThat(maintenance.run().analyzed()).contains(table);
+		assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = ?", Double.class, table))
+			.isEqualTo(1_000);
+
+		// 100 more rows: under 50 + 10% of 1,000 changed since the analyze, nothing to do.
+		insert(100, 1_000);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 100);
+		TableMaintenance.Pass quiet = maintenance.run();
+		assertThat(quiet.analyzed()).doesNotContain(table);
+		assertThat(quiet.vacuumed()).doesNotContain(table);
+
+		// 600 rows deleted: dead rows past 50 + 20% of the rows, vacuumed (and analyzed).
+		jdbc.update("delete from " + table + " where id in (select id from " + table + " order by id limit 600)");
+		awaitCounters(() -> deadRows() >= 600);
+		assertThat(maintenance.run().vacuumed()).contains(table);
+		awaitCounters(() -> deadRows() == 0);
+		assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = ?", Double.class, table))
+			.isEqualTo(500);
+	}
+
+	@Test
+	void neverMeansNothingRunsWhateverTheCounters() {
+		insert(1_000, 0);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
+		var never = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.NEVER, null));
+
+		TableMaintenance.Pass pass = never.run();
+
+		assertThat(pass.analyzed()).isEmpty();
+		assertThat(pass.vacuumed()).isEmpty();
+		assertThat(modifiedSinceAnalyze()).isGreaterThanOrEqualTo(1_000);
+	}
+
+	private static String plan(java.sql.Statement statement) throws SQLException {
+		var plan = new StringBuilder();
+		try (var rows = statement.executeQuery("explain execute look_up('p-1', 'k-1')")) {
+			while (rows.next()) {
+				plan.append(rows.getString(1)).append('\n');
+			}
+		}
+		return plan.toString();
+	}
+
+	private void insert(int count, int from) {
+		List<Object[]> rows = new java.util.ArrayList<>();
+		for (int i = from; i < from + count; i++) {
+			rows.add(new Object[] { "p-1", "%08d".formatted(i), "k-" + i });
+		}
+		jdbc.batchUpdate("insert into " + table + " (program_id, id, member_key) values (?, ?, ?)", rows);
+	}
+
+	private long modifiedSinceAnalyze() {
+		return counter("n_mod_since_analyze");
+	}
+
+	private long deadRows() {
+		return counter("n_dead_tup");
+	}
+
+	private long counter(String column) {
+		Long value = jdbc.queryForObject("select " + column.toLowerCase(Locale.ROOT)
+				+ " from pg_stat_user_tables where relname = ?", Long.class, table);
+		return value == null ? 0 : value;
+	}
+
+	/** A backend reports its table counters when it goes idle or ends, a moment after the statement. */
+	private static void awaitCounters(BooleanSupplier reported) {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+		while (!reported.getAsBoolean()) {
+			assertThat(Instant.now()).as("table counters reported within 30 s").isBefore(deadline);
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+}
