@@ -16,16 +16,17 @@ final class CpuMeter {
 
 	private static final double TICKS_PER_SECOND = 100;
 
-	private final Supplier<List<Long>> pids;
+	/** The /proc stat files to sum: of processes, or of threads. */
+	private final Supplier<List<Path>> stats;
 
 	private long start;
 
-	private CpuMeter(Supplier<List<Long>> pids) {
-		this.pids = pids;
+	private CpuMeter(Supplier<List<Path>> stats) {
+		this.stats = stats;
 	}
 
 	CpuMeter(long pid) {
-		this(() -> List.of(pid));
+		this(() -> List.of(Path.of("/proc", String.valueOf(pid), "stat")));
 	}
 
 	/** This JVM: the load generator's own cost per request. */
@@ -42,11 +43,27 @@ final class CpuMeter {
 			try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
 				return processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
 					.filter(p -> commandLine(p).startsWith("postgres: ") && commandLine(p).contains(" " + database + " "))
-					.map(p -> Long.parseLong(p.getFileName().toString()))
+					.map(p -> p.resolve("stat"))
 					.toList();
 			}
 			catch (IOException e) {
 				throw new IllegalStateException("cannot list /proc", e);
+			}
+		});
+	}
+
+	/**
+	 * The JIT compiler threads of a JVM (C1 and C2; /proc names them "C2 CompilerThre"): how much of a
+	 * server's CPU time was still compilation rather than work. A compiler thread that ends between two
+	 * readings takes its time with it, so this is a lower bound.
+	 */
+	static CpuMeter compilerThreads(long pid) {
+		return new CpuMeter(() -> {
+			try (Stream<Path> threads = Files.list(Path.of("/proc", String.valueOf(pid), "task"))) {
+				return threads.filter(t -> name(t).matches("C[12] CompilerThre.*")).map(t -> t.resolve("stat")).toList();
+			}
+			catch (IOException gone) {
+				return List.of();
 			}
 		});
 	}
@@ -63,16 +80,16 @@ final class CpuMeter {
 
 	private long ticks() throws IOException {
 		long ticks = 0;
-		for (long pid : pids.get()) {
-			ticks += ticks(pid);
+		for (Path stat : stats.get()) {
+			ticks += ticks(stat);
 		}
 		return ticks;
 	}
 
-	private static long ticks(long pid) throws IOException {
+	private static long ticks(Path file) throws IOException {
 		String stat;
 		try {
-			stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+			stat = Files.readString(file);
 		}
 		catch (java.nio.file.NoSuchFileException gone) {
 			return 0;
@@ -80,6 +97,15 @@ final class CpuMeter {
 		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 		return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+	}
+
+	private static String name(Path thread) {
+		try {
+			return Files.readString(thread.resolve("comm")).strip();
+		}
+		catch (IOException gone) {
+			return "";
+		}
 	}
 
 	private static String commandLine(Path process) {

@@ -52,7 +52,9 @@ public final class IngestBench implements Bench {
 				resident memory after the load; `startup_ms` its start to ready, `idle_rss_mb` its memory \
 				then; `server_cpu_us_per_event`, `db_cpu_us_per_event` and `load_cpu_us_per_event` the CPU \
 				time (user and system) per event of the server, of the database's backends and of the load \
-				generator during the counted closed loop, steadier than rates on a shared machine. **pgbench** (the application stopped) runs the same SQL writes one event needs (see \
+				generator during the counted closed loop, steadier than rates on a shared machine; \
+				`server_jit_cpu_us_per_event` the part of the server's that its JIT compiler threads took \
+				(still compiling after the warm-up; a lower bound). **pgbench** (the application stopped) runs the same SQL writes one event needs (see \
 				`Pgbench.java`: idempotency key, member, order and 3 lines, balance, journal entry, 2 \
 				postings, order link, inbound event, stored answer) at 1 event per transaction with 32 \
 				clients (`pgbench_eps`) and 100 events per transaction with 8 clients \
@@ -108,12 +110,14 @@ public final class IngestBench implements Bench {
 		load.closedLoop(CLIENTS, Duration.ZERO, run.duration(Duration.ofSeconds(30)),
 				n -> Events.post(key, order(data, n), 7 + round(data, n)));
 		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
+		var compiler = CpuMeter.compilerThreads(app.process().pid()).start();
 		var measured = Measured.run(app, () -> load.closedLoop(CLIENTS, Duration.ZERO,
 				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), round(data, n))));
 		LoadResult closed = measured.result();
 		run.log("closed loop, " + CLIENTS + " clients: " + measured.summary());
 		run.sample("ingest_eps", closed.rate());
 		run.sample("server_cpu_us_per_event", measured.serverUs());
+		run.sample("server_jit_cpu_us_per_event", compiler.seconds() * 1e6 / Math.max(1, closed.ok() + closed.failed()));
 		run.sample("db_cpu_us_per_event", measured.databaseUs());
 		run.sample("load_cpu_us_per_event", measured.loadUs());
 		trips.sample(run, "");
