@@ -104,7 +104,7 @@ public class TableMaintenance {
 			case AUTO -> {
 				boolean off = "off".equals(jdbc.queryForObject("show autovacuum", String.class));
 				if (off && announced.compareAndSet(false, true)) {
-					log.warn("PostgreSQL's autovacuum is off: Philia analyzes and vacuums its own tables itself "
+					log.warn("PostgreSQL's autovacuum is off: Philia analyzes and vacuums its tables itself "
 							+ "(philia.postgres.maintenance=auto). Turn autovacuum on, or set philia.postgres.maintenance=always or never.");
 				}
 				yield off;
