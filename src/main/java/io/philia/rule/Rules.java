@@ -14,6 +14,7 @@ import io.philia.platform.Ids;
 import io.philia.platform.InvalidRequest;
 import io.philia.platform.PhiliaException;
 import io.philia.rule.internal.DefinitionCheck;
+import io.philia.rule.internal.RuleCache;
 import io.philia.rule.internal.RuleStore;
 
 /**
@@ -26,10 +27,13 @@ public class Rules {
 
 	private final RuleStore store;
 
+	private final RuleCache cache;
+
 	private final Clock clock;
 
-	Rules(RuleStore store, Clock clock) {
+	Rules(RuleStore store, RuleCache cache, Clock clock) {
 		this.store = store;
+		this.cache = cache;
 		this.clock = clock;
 	}
 
@@ -42,7 +46,7 @@ public class Rules {
 		store.insertRule(programId, id, definition.trigger(), active, now);
 		store.insertVersion(programId, id, Ids.next(clock), 1, definition, now);
 		store.audit(programId, Ids.next(clock), id, 1, "created", null, who, now);
-		store.bumpRevision(programId);
+		changed(programId);
 		return get(programId, id);
 	}
 
@@ -59,7 +63,7 @@ public class Rules {
 		int version = current.version() + 1;
 		store.insertVersion(programId, ruleId, Ids.next(clock), version, definition, now);
 		store.audit(programId, Ids.next(clock), ruleId, version, "changed", changed, actor(actor), now);
-		store.bumpRevision(programId);
+		changed(programId);
 		return get(programId, ruleId);
 	}
 
@@ -74,7 +78,7 @@ public class Rules {
 		store.setActive(programId, ruleId, active, now);
 		store.audit(programId, Ids.next(clock), ruleId, current.version(), active ? "activated" : "deactivated",
 				null, who, now);
-		store.bumpRevision(programId);
+		changed(programId);
 		return get(programId, ruleId);
 	}
 
@@ -85,7 +89,13 @@ public class Rules {
 		Instant now = clock.instant();
 		store.markDeleted(programId, ruleId, now);
 		store.audit(programId, Ids.next(clock), ruleId, current.version(), "deleted", null, who, now);
+		changed(programId);
+	}
+
+	/** Every node's compiled copy of the programme's rules is now stale; this node's is dropped at once. */
+	private void changed(String programId) {
 		store.bumpRevision(programId);
+		cache.forget(programId);
 	}
 
 	public Rule get(String programId, String ruleId) {

@@ -7,12 +7,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.philia.rule.RuleSettings;
 import io.philia.support.HttpTest;
 import io.philia.support.MovableClock;
 
 /**
- * A node trusts a key it verified, and the store settings events use, for a few seconds without reading
- * them again; a key revoked or a store changed on another node (straight in the shared database, which this
+ * A node trusts a key it verified, and the store settings and rules events use, for a few seconds without
+ * reading them again; a key revoked, a store or a rule changed on another node (straight in the shared database, which this
  * node's copy does not see) must take effect here once that time has passed. A change through this node
  * applies at once ({@code AdministrationContract}).
  */
@@ -27,6 +28,9 @@ abstract class RecheckContract extends HttpTest {
 
 	@Autowired
 	ProgramSettings settings;
+
+	@Autowired
+	RuleSettings rules;
 
 	@Test
 	void aKeyRevokedOnAnotherNodeStopsWorkingHereWithinTheRecheckTime() {
@@ -59,6 +63,23 @@ abstract class RecheckContract extends HttpTest {
 		clock.advance(settings.storeRecheck().plusSeconds(1));
 
 		assertThat(earnedFor(shop, "B-2")).isEqualTo(30);
+	}
+
+	@Test
+	void aRuleDeactivatedOnAnotherNodeStopsEarningHereWithinTheRecheckTime() {
+		var shop = newShop();
+		shop.api().post("/api/v1/rules", """
+				{"name":"Welcome back","trigger":"order.paid","condition":"true",
+				 "effect":{"type":"fixed","points":100},"actor":"marketing:julie"}""").expect(201);
+		// A rule made through this node applies at once: the store's 20 points and the bonus.
+		assertThat(earnedFor(shop, "R-1")).isEqualTo(120);
+
+		// Another node deactivates it: its row and the programme's revision, in the shared database.
+		jdbc.sql("update rule set active = false where program_id = ?").param(shop.programId()).update();
+		jdbc.sql("update rule_revision set revision = revision + 1 where program_id = ?").param(shop.programId()).update();
+		clock.advance(rules.ruleRecheck().plusSeconds(1));
+
+		assertThat(earnedFor(shop, "R-2")).isEqualTo(20);
 	}
 
 	/** Points an order.paid of 30.00 EUR earns. */
