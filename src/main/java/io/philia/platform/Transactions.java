@@ -14,6 +14,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -65,6 +66,24 @@ public class Transactions {
 				}
 				evictIdleConnections();
 			}
+		}
+	}
+
+	/**
+	 * Runs {@code forget} now and, inside a transaction, again when it ends: how a node drops its copy of
+	 * something the transaction changes, since a read between the change and its commit may have kept the
+	 * old value.
+	 */
+	public static void nowAndAtTheEnd(Runnable forget) {
+		forget.run();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCompletion(int status) {
+					forget.run();
+				}
+			});
 		}
 	}
 

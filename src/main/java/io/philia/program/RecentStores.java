@@ -7,8 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import io.philia.platform.Transactions;
 
 /**
  * Stores with their programme's terms as read recently: every event needs them, and reading them was one
@@ -45,17 +44,7 @@ final class RecentStores {
 
 	/** The programme's terms or one of its stores changed: its copies are read again. */
 	void forget(String programId) {
-		drop(programId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			// Again once committed: a read between the change and its commit may have kept the old row.
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					drop(programId);
-				}
-			});
-		}
+		Transactions.nowAndAtTheEnd(() -> drop(programId));
 	}
 
 	private void drop(String programId) {

@@ -114,6 +114,11 @@ public class RuleEvaluation {
 		return source;
 	}
 
+	/** Whether the programme has active rules for the trigger: without any, there is nothing to evaluate. */
+	public boolean hasRules(String programId, String trigger) {
+		return !cache.snapshot(programId).forTriggers(triggers(trigger)).isEmpty();
+	}
+
 	/** Rules on profile changes also run when a member enrols: the profile went from nothing to filled. */
 	private static List<String> triggers(String trigger) {
 		return trigger.equals("member.enrolled") ? List.of("member.enrolled", "member.changed") : List.of(trigger);

@@ -45,6 +45,10 @@ class MemberRules {
 	}
 
 	private void earn(String programId, String memberId, String trigger, String cause) {
+		if (!evaluation.hasRules(programId, trigger)) {
+			// Most programmes have no sign-up or profile rule: no need to read the member back (issue #3).
+			return;
+		}
 		Member member = members.get(programId, memberId);
 		evaluation.earn(new EarningContext(programId, null, trigger, null, clock.instant(), null, member, null),
 				new Cause(cause, memberId, null));

@@ -13,9 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.philia.platform.Transactions;
 import io.philia.program.Programmes;
 import io.philia.rule.RuleSettings;
 
@@ -101,16 +100,7 @@ public class RuleCache {
 	 * the change is committed (a use between the change and its commit may have read the old revision).
 	 */
 	public void forget(String programId) {
-		drop(programId);
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public void afterCompletion(int status) {
-					drop(programId);
-				}
-			});
-		}
+		Transactions.nowAndAtTheEnd(() -> drop(programId));
 	}
 
 	private void drop(String programId) {
