@@ -121,7 +121,7 @@ public class TableMaintenance {
 			return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
 		}
 		catch (SQLException e) {
-			// The database is down at start: the job looks again at its next run on a new instance.
+			// The database is down at start (then migrations fail and the application stops anyway).
 			log.warn("Could not tell which database this is ({}); table maintenance is off until restart", e.getMessage());
 			return false;
 		}
