@@ -114,7 +114,8 @@ public class RuleCache {
 				(old, mine) -> mine.snapshot().revision() >= old.snapshot().revision() ? mine : old);
 		if (forgets.get() != generation) {
 			// A change was forgotten while this copy was read: it may be the old one. Read again next time.
-			snapshots.remove(programId, checked);
+			// (This very copy: records compare by value, which would walk the compiled rules.)
+			snapshots.computeIfPresent(programId, (id, now) -> now == checked ? null : now);
 		}
 	}
 }
