@@ -1,5 +1,6 @@
 package io.philia.platform.web;
 
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,8 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.method.annotation.ExceptionHandlerMethodResolver;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -44,6 +47,21 @@ import tools.jackson.databind.DatabindException;
 class ProblemHandling {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+	private static final ExceptionHandlerMethodResolver HANDLERS = new ExceptionHandlerMethodResolver(
+			ProblemHandling.class);
+
+	/**
+	 * The answer the handler below that MVC would pick gives to an exception: for the filters that answer
+	 * a hot path below the dispatch, so that a refusal reads the same whichever way it was served.
+	 */
+	@SuppressWarnings("unchecked")
+	ResponseEntity<ProblemDetail> answerTo(Exception e) {
+		// Every handler takes the exception alone, and Exception.class has one: the match is always e itself.
+		Method handler = HANDLERS.resolveMethodByThrowable(e);
+		ReflectionUtils.makeAccessible(handler);
+		return (ResponseEntity<ProblemDetail>) ReflectionUtils.invokeMethod(handler, this, e);
+	}
 
 	@ExceptionHandler(PhiliaException.class)
 	ResponseEntity<ProblemDetail> refused(PhiliaException e) {
