@@ -88,8 +88,8 @@ public class EventIngestion {
 		return GroupCommit.await(submit(prepare(caller, idempotencyKey, request, null)));
 	}
 
-	/** An event that passed validation, with the writer it goes to and the work that applies it. */
-	record Prepared(String shardKey, Supplier<Idempotency.Outcome<EventResult>> work) {
+	/** An event that passed validation, with the writer it goes to, its key's claim and the work that applies it. */
+	record Prepared(String shardKey, Idempotency.Claim claim, Supplier<Idempotency.Outcome<EventResult>> work) {
 	}
 
 	/**
@@ -110,13 +110,14 @@ public class EventIngestion {
 		// Written here, on the caller's thread: the writer's is the one every event of its shard waits for.
 		Idempotency.Canonical body = idempotency.canonical(request);
 		// Keys are the store's own: two stores of a programme may use the same key for different events.
-		return new Prepared(shard, () -> idempotency.once(caller.programId(), "event:" + caller.storeId(),
-				idempotencyKey, body, EventResult.class, () -> process(caller, idempotencyKey, request, body, event)));
+		Idempotency.Claim claim = idempotency.claim(caller.programId(), "event:" + caller.storeId(), idempotencyKey, body);
+		return new Prepared(shard, claim, () -> idempotency.once(claim, EventResult.class,
+				() -> process(caller, idempotencyKey, request, body, event)));
 	}
 
 	/** Queues a prepared event for its writer; completes once it is committed. */
 	CompletableFuture<Ingested> submit(Prepared prepared) {
-		return groupCommit.submit(prepared.shardKey(), prepared.work())
+		return groupCommit.submit(prepared.shardKey(), prepared.claim(), prepared.work())
 			.thenApply(outcome -> new Ingested(outcome.value(), outcome.replayed()));
 	}
 

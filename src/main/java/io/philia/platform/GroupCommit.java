@@ -2,6 +2,7 @@ package io.philia.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -54,12 +55,15 @@ public class GroupCommit implements DisposableBean {
 
 	private final WriteBehind writes;
 
+	private final Idempotency idempotency;
+
 	private final List<Shard> shards = new ArrayList<>();
 
-	GroupCommit(GroupCommitSettings settings, Transactions transactions, WriteBehind writes,
+	GroupCommit(GroupCommitSettings settings, Transactions transactions, WriteBehind writes, Idempotency idempotency,
 			PlatformTransactionManager manager) {
 		this.enabled = settings.enabled();
 		this.writes = writes;
+		this.idempotency = idempotency;
 		this.maxBatch = settings.maxBatch();
 		this.transactions = transactions;
 		this.template = new TransactionTemplate(manager);
@@ -86,6 +90,15 @@ public class GroupCommit implements DisposableBean {
 	 * order submitted. Without group commit, the work runs now in a transaction of its own.
 	 */
 	public <T> CompletableFuture<T> submit(String shardKey, Supplier<T> work) {
+		return submit(shardKey, null, work);
+	}
+
+	/**
+	 * As {@link #submit(String, Supplier)} for work that runs {@link Idempotency#once(Idempotency.Claim, Class,
+	 * Supplier)} with this claim: the keys of a micro-batch are then looked up together, and claimed with
+	 * their answers at the commit.
+	 */
+	public <T> CompletableFuture<T> submit(String shardKey, Idempotency.Claim claim, Supplier<T> work) {
 		if (!enabled || TransactionSynchronizationManager.isActualTransactionActive()) {
 			try {
 				return CompletableFuture.completedFuture(transactions.inTransaction(work));
@@ -94,7 +107,7 @@ public class GroupCommit implements DisposableBean {
 				return CompletableFuture.failedFuture(e);
 			}
 		}
-		var piece = new Piece<>(work);
+		var piece = new Piece<>(claim, work);
 		Shard shard = shards.get(Math.floorMod(shardKey.hashCode(), shards.size()));
 		try {
 			if (!shard.queue.offer(piece, 5, TimeUnit.SECONDS)) {
@@ -136,6 +149,8 @@ public class GroupCommit implements DisposableBean {
 
 	private static final class Piece<T> {
 
+		final Idempotency.Claim claim;
+
 		final Supplier<T> work;
 
 		final CompletableFuture<T> result = new CompletableFuture<>();
@@ -144,7 +159,8 @@ public class GroupCommit implements DisposableBean {
 
 		RuntimeException error;
 
-		Piece(Supplier<T> work) {
+		Piece(Idempotency.Claim claim, Supplier<T> work) {
+			this.claim = claim;
 			this.work = work;
 		}
 
@@ -209,11 +225,18 @@ public class GroupCommit implements DisposableBean {
 		 * The usual case first: every piece succeeds, so no piece needs a savepoint of its own (two round
 		 * trips and a subtransaction each, beside the ~17 round trips of an event). If anything fails,
 		 * all of it is rolled back and the batch runs again with a savepoint per piece, where a refused
-		 * event fails alone.
+		 * event fails alone. Only here are the pieces' idempotency keys looked up together and claimed at
+		 * the commit: a key claimed meanwhile by another transaction then fails the commit, not a piece.
 		 */
 		private boolean commitWithoutSavepoints(List<Piece<?>> batch) {
 			try {
 				template.execute(status -> {
+					List<Idempotency.Claim> claims = batch.stream().<Idempotency.Claim>map(piece -> piece.claim)
+						.filter(Objects::nonNull)
+						.toList();
+					if (!claims.isEmpty()) {
+						idempotency.lookUpAtCommit(claims);
+					}
 					batch.forEach(Shard::runDirectly);
 					return null;
 				});

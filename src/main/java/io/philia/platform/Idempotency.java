@@ -6,7 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,8 +70,40 @@ public class Idempotency {
 	/** As {@link #once(String, String, String, Object, Class, Supplier)}, the request already written canonically. */
 	public <T> Outcome<T> once(String programId, String scope, String key, Canonical request, Class<T> type,
 			Supplier<T> work) {
+		return once(claim(programId, scope, key, request), type, work);
+	}
+
+	/** A request's claim on its key, made before it is queued: what a micro-batch looks up for all its pieces. */
+	public record Claim(String programId, String scope, String key, Canonical request) {
+
+		ClaimKey id() {
+			return new ClaimKey(programId, scope, key);
+		}
+	}
+
+	record ClaimKey(String programId, String scope, String key) {
+	}
+
+	/** Checks the key, and names the claim the work will make on it. */
+	public Claim claim(String programId, String scope, String key, Canonical request) {
 		checkKey(key);
-		String fingerprint = request.fingerprint();
+		return new Claim(programId, scope, key, request);
+	}
+
+	/**
+	 * As {@link #once(String, String, String, Object, Class, Supplier)} for a claim. In a micro-batch whose
+	 * keys were looked up at its start ({@link BatchClaims}), a key nobody holds is claimed with its answer by
+	 * one insert at the commit; otherwise the key is claimed first, before the work.
+	 */
+	public <T> Outcome<T> once(Claim claim, Class<T> type, Supplier<T> work) {
+		BatchClaims batch = writes.memory(BatchClaims.MEMORY, () -> null);
+		if (batch != null && batch.looksUp(claim)) {
+			return onceInBatch(batch, claim, type, work);
+		}
+		String programId = claim.programId();
+		String scope = claim.scope();
+		String key = claim.key();
+		String fingerprint = claim.request().fingerprint();
 		return transactions.inTransaction(() -> {
 			int claimed = jdbc.sql("""
 					insert into idempotency_record (program_id, scope, idem_key, fingerprint, created_at)
@@ -90,6 +126,62 @@ public class Idempotency {
 		});
 	}
 
+	/**
+	 * Looks up, in the current transaction, which of a micro-batch's keys are already held: one statement per
+	 * programme and scope instead of one claim per piece. The claims of the others then go out with their
+	 * answers at the commit ({@link GroupCommit}'s all-or-nothing attempt only: a key another transaction
+	 * claims meanwhile fails that commit, and the batch runs again piece by piece, claims first).
+	 */
+	void lookUpAtCommit(List<Claim> claims) {
+		writes.memory(BatchClaims.MEMORY, () -> new BatchClaims(claims, this::held));
+	}
+
+	/** Which of these keys of one programme and scope have a record. */
+	private Set<String> held(String programId, String scope, List<String> keys) {
+		var held = new HashSet<String>();
+		for (int from = 0; from < keys.size(); from += BatchClaims.LOOK_UP_CHUNK) {
+			List<String> chunk = keys.subList(from, Math.min(keys.size(), from + BatchClaims.LOOK_UP_CHUNK));
+			// Padded to a few sizes with its last key: a few statement texts, each prepared once per connection.
+			int size = BatchClaims.paddedSize(chunk.size());
+			var params = new ArrayList<Object>(size + 2);
+			params.add(programId);
+			params.add(scope);
+			params.addAll(chunk);
+			while (params.size() < size + 2) {
+				params.add(chunk.getLast());
+			}
+			held.addAll(jdbc.sql("select idem_key from idempotency_record where program_id = ? and scope = ? and idem_key in ("
+					+ "?, ".repeat(size - 1) + "?)")
+				.params(params)
+				.query(String.class)
+				.list());
+		}
+		return held;
+	}
+
+	private <T> Outcome<T> onceInBatch(BatchClaims batch, Claim claim, Class<T> type, Supplier<T> work) {
+		String fingerprint = claim.request().fingerprint();
+		BatchClaims.Answered earlier = batch.answered(claim);
+		if (earlier != null) {
+			// The same key twice in one micro-batch (a quick retry): the first one's answer.
+			if (!earlier.fingerprint().equals(fingerprint)) {
+				throw reused(claim.key());
+			}
+			return new Outcome<>(json.readValue(earlier.response(), type), true);
+		}
+		if (batch.held(claim)) {
+			return new Outcome<>(storedAnswer(claim.programId(), claim.scope(), claim.key(), fingerprint, type), true);
+		}
+		T answer = work.get();
+		String response = json.writeValueAsString(answer);
+		writes.defer("""
+				insert into idempotency_record (program_id, scope, idem_key, fingerprint, response, created_at)
+				values (?, ?, ?, ?, ?, ?)""", claim.programId(), claim.scope(), claim.key(), fingerprint, response,
+				OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+		batch.answer(claim, new BatchClaims.Answered(fingerprint, response));
+		return new Outcome<>(answer, false);
+	}
+
 	private <T> T storedAnswer(String programId, String scope, String key, String fingerprint, Class<T> type) {
 		writes.writeOut();
 		var stored = jdbc.sql("select fingerprint, response from idempotency_record where program_id = :program and scope = :scope and idem_key = :key")
@@ -99,14 +191,18 @@ public class Idempotency {
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.single();
 		if (!stored[0].equals(fingerprint)) {
-			throw new PhiliaException(PlatformProblems.IDEMPOTENCY_KEY_REUSED,
-					"Idempotency-Key '" + key + "' was first used with a different request body");
+			throw reused(key);
 		}
 		if (stored[1] == null) {
 			throw new PhiliaException(PlatformProblems.CONCURRENT_REQUEST,
 					"A request with Idempotency-Key '" + key + "' is still being processed");
 		}
 		return json.readValue(stored[1], type);
+	}
+
+	private static PhiliaException reused(String key) {
+		return new PhiliaException(PlatformProblems.IDEMPOTENCY_KEY_REUSED,
+				"Idempotency-Key '" + key + "' was first used with a different request body");
 	}
 
 	public static void checkKey(String key) {
