@@ -89,7 +89,8 @@ public class EventIngestion {
 	}
 
 	/** An event that passed validation, with the writer it goes to, its key's claim and the work that applies it. */
-	record Prepared(String shardKey, Idempotency.Claim claim, Supplier<Idempotency.Outcome<EventResult>> work) {
+	record Prepared(String shardKey, Idempotency.Claim claim, QueuedEvent hint,
+			Supplier<Idempotency.Outcome<EventResult>> work) {
 	}
 
 	/**
@@ -111,13 +112,14 @@ public class EventIngestion {
 		Idempotency.Canonical body = idempotency.canonical(request);
 		// Keys are the store's own: two stores of a programme may use the same key for different events.
 		Idempotency.Claim claim = idempotency.claim(caller.programId(), "event:" + caller.storeId(), idempotencyKey, body);
-		return new Prepared(shard, claim, () -> idempotency.once(claim, EventResult.class,
+		var hint = new QueuedEvent(caller.programId(), caller.storeId(), event.type(), event.orderId());
+		return new Prepared(shard, claim, hint, () -> idempotency.once(claim, EventResult.class,
 				() -> process(caller, idempotencyKey, request, body, event)));
 	}
 
 	/** Queues a prepared event for its writer; completes once it is committed. */
 	CompletableFuture<Ingested> submit(Prepared prepared) {
-		return groupCommit.submit(prepared.shardKey(), prepared.claim(), prepared.work())
+		return groupCommit.submit(prepared.shardKey(), prepared.claim(), prepared.hint(), prepared.work())
 			.thenApply(outcome -> new Ingested(outcome.value(), outcome.replayed()));
 	}
 

@@ -17,9 +17,6 @@ final class BatchClaims {
 
 	static final String MEMORY = "idempotency.batch";
 
-	/** Keys per look-up: the statement texts stay few (see {@link #paddedSize}), each index probe cheap. */
-	static final int LOOK_UP_CHUNK = 128;
-
 	/** What the store of a key looks up: the keys of one programme and scope that have a record. */
 	interface Lookup {
 
@@ -64,14 +61,5 @@ final class BatchClaims {
 
 	void answer(Idempotency.Claim claim, Answered answer) {
 		answered.put(claim.id(), answer);
-	}
-
-	/** 1, 4, 16, 64 or 128 parameters. */
-	static int paddedSize(int keys) {
-		int size = 1;
-		while (size < keys) {
-			size = size == 64 ? LOOK_UP_CHUNK : size * 4;
-		}
-		return size;
 	}
 }

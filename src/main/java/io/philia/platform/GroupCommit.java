@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -57,13 +58,16 @@ public class GroupCommit implements DisposableBean {
 
 	private final Idempotency idempotency;
 
+	private final ObjectProvider<BatchReads> reads;
+
 	private final List<Shard> shards = new ArrayList<>();
 
 	GroupCommit(GroupCommitSettings settings, Transactions transactions, WriteBehind writes, Idempotency idempotency,
-			PlatformTransactionManager manager) {
+			ObjectProvider<BatchReads> reads, PlatformTransactionManager manager) {
 		this.enabled = settings.enabled();
 		this.writes = writes;
 		this.idempotency = idempotency;
+		this.reads = reads;
 		this.maxBatch = settings.maxBatch();
 		this.transactions = transactions;
 		this.template = new TransactionTemplate(manager);
@@ -90,15 +94,15 @@ public class GroupCommit implements DisposableBean {
 	 * order submitted. Without group commit, the work runs now in a transaction of its own.
 	 */
 	public <T> CompletableFuture<T> submit(String shardKey, Supplier<T> work) {
-		return submit(shardKey, null, work);
+		return submit(shardKey, null, null, work);
 	}
 
 	/**
 	 * As {@link #submit(String, Supplier)} for work that runs {@link Idempotency#once(Idempotency.Claim, Class,
 	 * Supplier)} with this claim: the keys of a micro-batch are then looked up together, and claimed with
-	 * their answers at the commit.
+	 * their answers at the commit; the hint, if any, goes to the {@link BatchReads} of the batch.
 	 */
-	public <T> CompletableFuture<T> submit(String shardKey, Idempotency.Claim claim, Supplier<T> work) {
+	public <T> CompletableFuture<T> submit(String shardKey, Idempotency.Claim claim, Object hint, Supplier<T> work) {
 		if (!enabled || TransactionSynchronizationManager.isActualTransactionActive()) {
 			try {
 				return CompletableFuture.completedFuture(transactions.inTransaction(work));
@@ -107,7 +111,7 @@ public class GroupCommit implements DisposableBean {
 				return CompletableFuture.failedFuture(e);
 			}
 		}
-		var piece = new Piece<>(claim, work);
+		var piece = new Piece<>(claim, hint, work);
 		Shard shard = shards.get(Math.floorMod(shardKey.hashCode(), shards.size()));
 		try {
 			if (!shard.queue.offer(piece, 5, TimeUnit.SECONDS)) {
@@ -151,6 +155,8 @@ public class GroupCommit implements DisposableBean {
 
 		final Idempotency.Claim claim;
 
+		final Object hint;
+
 		final Supplier<T> work;
 
 		final CompletableFuture<T> result = new CompletableFuture<>();
@@ -159,8 +165,9 @@ public class GroupCommit implements DisposableBean {
 
 		RuntimeException error;
 
-		Piece(Idempotency.Claim claim, Supplier<T> work) {
+		Piece(Idempotency.Claim claim, Object hint, Supplier<T> work) {
 			this.claim = claim;
+			this.hint = hint;
 			this.work = work;
 		}
 
@@ -226,7 +233,8 @@ public class GroupCommit implements DisposableBean {
 		 * trips and a subtransaction each, beside the ~17 round trips of an event). If anything fails,
 		 * all of it is rolled back and the batch runs again with a savepoint per piece, where a refused
 		 * event fails alone. Only here are the pieces' idempotency keys looked up together and claimed at
-		 * the commit: a key claimed meanwhile by another transaction then fails the commit, not a piece.
+		 * the commit (a key claimed meanwhile by another transaction then fails the commit, not a piece),
+		 * and do modules read ahead for the whole batch.
 		 */
 		private boolean commitWithoutSavepoints(List<Piece<?>> batch) {
 			try {
@@ -236,6 +244,10 @@ public class GroupCommit implements DisposableBean {
 						.toList();
 					if (!claims.isEmpty()) {
 						idempotency.lookUpAtCommit(claims);
+					}
+					List<Object> hints = batch.stream().map(piece -> piece.hint).filter(Objects::nonNull).toList();
+					if (!hints.isEmpty()) {
+						reads.orderedStream().forEach(read -> read.readAhead(hints));
 					}
 					batch.forEach(Shard::runDirectly);
 					return null;

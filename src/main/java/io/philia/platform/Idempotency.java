@@ -139,19 +139,13 @@ public class Idempotency {
 	/** Which of these keys of one programme and scope have a record. */
 	private Set<String> held(String programId, String scope, List<String> keys) {
 		var held = new HashSet<String>();
-		for (int from = 0; from < keys.size(); from += BatchClaims.LOOK_UP_CHUNK) {
-			List<String> chunk = keys.subList(from, Math.min(keys.size(), from + BatchClaims.LOOK_UP_CHUNK));
-			// Padded to a few sizes with its last key: a few statement texts, each prepared once per connection.
-			int size = BatchClaims.paddedSize(chunk.size());
-			var params = new ArrayList<Object>(size + 2);
+		for (List<String> chunk : InLists.padded(keys)) {
+			var params = new ArrayList<Object>(chunk.size() + 2);
 			params.add(programId);
 			params.add(scope);
 			params.addAll(chunk);
-			while (params.size() < size + 2) {
-				params.add(chunk.getLast());
-			}
 			held.addAll(jdbc.sql("select idem_key from idempotency_record where program_id = ? and scope = ? and idem_key in ("
-					+ "?, ".repeat(size - 1) + "?)")
+					+ InLists.marks(chunk) + ")")
 				.params(params)
 				.query(String.class)
 				.list());

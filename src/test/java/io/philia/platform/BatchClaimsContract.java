@@ -98,7 +98,7 @@ abstract class BatchClaimsContract extends HttpTest {
 		var raced = new AtomicBoolean();
 		var runs = new AtomicInteger();
 
-		Idempotency.Outcome<String> outcome = GroupCommit.await(groupCommit.submit("raced", claim,
+		Idempotency.Outcome<String> outcome = GroupCommit.await(groupCommit.submit("raced", claim, null,
 				() -> idempotency.once(claim, String.class, () -> {
 					runs.incrementAndGet();
 					if (raced.compareAndSet(false, true)) {
@@ -115,9 +115,16 @@ abstract class BatchClaimsContract extends HttpTest {
 	}
 
 	@Test
-	void paddedSizesKeepTheStatementTextsFew() {
-		assertThat(List.of(1, 2, 4, 5, 16, 17, 64, 65, 128).stream().map(BatchClaims::paddedSize))
+	void inListsKeepTheStatementTextsFew() {
+		assertThat(List.of(1, 2, 4, 5, 16, 17, 64, 65, 128).stream().map(InLists::paddedSize))
 			.containsExactly(1, 4, 4, 16, 16, 64, 64, 128, 128);
+		var values = new ArrayList<String>();
+		for (int i = 0; i < 130; i++) {
+			values.add("v" + i);
+		}
+		values.add("v0");
+		assertThat(InLists.padded(values)).extracting(List::size).containsExactly(128, 4);
+		assertThat(InLists.padded(values).get(1)).containsExactly("v128", "v129", "v129", "v129");
 	}
 
 	private Idempotency.Claim claim(String key, String body) {

@@ -223,4 +223,38 @@ abstract class CheckoutContract extends RewardTest {
 	}
 
 
+	@Test
+	void paidOrdersSentTogetherEachRedeemTheirOwnCheckoutAndEarnTheirOwnCoupon() {
+		var shop = newShop();
+		String campaign = create(shop.api(), "/api/v1/coupon-campaigns", """
+				{"type":"next-order","name":"Come back soon",
+				 "terms":{"discount":"percentage","decay":[{"withinDays":30,"percent":10}]}}""");
+		shop.api().send("PUT", "/api/v1/checkout-settings", """
+				{"nextOrderCampaignId":"%s",
+				 "pointsPayment":{"points":100,"per":"1.00","currency":"EUR","maxShare":50,"minPoints":500}}"""
+			.formatted(campaign), java.util.Map.of()).expect(200);
+		String member = aMemberWithPoints(shop.api(), "C-1", 5000);
+		String customer = "{\"memberId\":\"" + member + "\"}";
+		List<String> reserved = List.of("7001", "7002", "7003").stream()
+			.map(order -> reserve(shop.api(), "co-" + order, order, customer, List.of(), 500).expect(201).body().get("id")
+				.asString())
+			.toList();
+
+		// Events of one customer go to one writer: sent in one call, they share micro-batches.
+		String events = List.of("7001", "7002", "7003", "7004", "7002").stream().map(order -> """
+				{"idempotencyKey":"paid-%s","event":{"type":"order.paid","member":{"externalId":"C-1"},
+				 "order":{"id":"%s","currency":"EUR","total":"64.90"}}}""".formatted(order, order)).toList().toString();
+		JsonNode results = shop.api().post("/api/v1/events:batch", "{\"events\":" + events + "}").expect(200).body()
+			.get("results");
+
+		assertThat(results.valueStream().map(r -> r.get("replayed").asBoolean())).containsExactly(false, false, false,
+				false, true);
+		assertThat(reserved.stream().map(id -> shop.api().get("/api/v1/checkouts/" + id).body().get("status").asString()))
+			.containsExactly("redeemed", "redeemed", "redeemed");
+		assertThat(shop.api().get("/api/v1/members/" + member + "/coupons").expect(200).body()).as("one per order")
+			.hasSize(4);
+		assertThat(available(shop.api(), member)).as("5000 - 3 x 500 paid + 4 x 40 earned").isEqualTo(3660);
+	}
+
+
 }

@@ -6,13 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.philia.platform.Ids;
+import io.philia.platform.InLists;
+import io.philia.platform.WriteBehind;
 import io.philia.reward.Cart;
 import io.philia.reward.CheckoutOutcome;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,13 +31,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class CheckoutStore {
 
+	private static final String HOOKS_AHEAD = "reward.order-hooks";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
 
-	CheckoutStore(JdbcClient jdbc, JsonMapper json) {
+	private final WriteBehind writes;
+
+	CheckoutStore(JdbcClient jdbc, JsonMapper json, WriteBehind writes) {
 		this.jdbc = jdbc;
 		this.json = json;
+		this.writes = writes;
 	}
 
 	/** A checkout as stored; statuses are RESERVED, REDEEMED, RELEASED, REVERSED. */
@@ -136,6 +147,12 @@ public class CheckoutStore {
 	 * A programme using neither costs this one indexed read per order event.
 	 */
 	public List<String[]> orderHooks(String programId, String storeId, String orderId, boolean paid) {
+		Map<String, List<String[]>> ahead = paid ? writes.memory(HOOKS_AHEAD, () -> null) : null;
+		// Taken once: what the order's payment does may change them.
+		List<String[]> read = ahead == null ? null : ahead.remove(hookKey(programId, storeId, orderId));
+		if (read != null) {
+			return read;
+		}
 		String third = paid
 				? "select 'offer', next_order_campaign_id from reward_settings where program_id = :program and next_order_campaign_id is not null"
 				: "select 'coupon', code from order_coupon where program_id = :program and store_id = :store and order_id = :order";
@@ -148,6 +165,54 @@ public class CheckoutStore {
 			.param("order", orderId)
 			.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
 			.list();
+	}
+
+	/**
+	 * The hooks of these paid orders of a micro-batch, read with a statement per store and one for the
+	 * programmes' next-order offers, and kept in its transaction for {@link #orderHooks}: in the order that
+	 * method gives them.
+	 *
+	 * @param orders programme, store and order id of each
+	 */
+	public void readHooksAhead(List<String[]> orders) {
+		Map<List<String>, List<String>> ordersByStore = new LinkedHashMap<>();
+		orders.forEach(o -> ordersByStore.computeIfAbsent(List.of(o[0], o[1]), s -> new ArrayList<>()).add(o[2]));
+		Map<String, List<String[]>> hooks = new HashMap<>();
+		ordersByStore.forEach((store, orderIds) -> {
+			for (List<String> chunk : InLists.padded(orderIds)) {
+				var params = new ArrayList<Object>(List.of(store.get(0), store.get(1)));
+				params.addAll(chunk);
+				jdbc.sql("select open_order_id, id from checkout where program_id = ? and store_id = ? and open_order_id in ("
+						+ InLists.marks(chunk) + ")")
+					.params(params)
+					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+					.list()
+					.forEach(row -> hooks.computeIfAbsent(hookKey(store.get(0), store.get(1), row[0]), k -> new ArrayList<>())
+						.add(new String[] { "checkout", row[1] }));
+			}
+		});
+		List<String> programmes = orders.stream().map(o -> o[0]).toList();
+		Map<String, String> offers = new HashMap<>();
+		for (List<String> chunk : InLists.padded(programmes)) {
+			jdbc.sql("select program_id, next_order_campaign_id from reward_settings where program_id in ("
+					+ InLists.marks(chunk) + ") and next_order_campaign_id is not null")
+				.params(new ArrayList<Object>(chunk))
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
+				.list()
+				.forEach(row -> offers.put(row[0], row[1]));
+		}
+		Map<String, List<String[]>> ahead = writes.memory(HOOKS_AHEAD, HashMap::new);
+		for (String[] o : orders) {
+			List<String[]> own = new ArrayList<>(hooks.getOrDefault(hookKey(o[0], o[1], o[2]), List.of()));
+			if (offers.containsKey(o[0])) {
+				own.add(new String[] { "offer", offers.get(o[0]) });
+			}
+			ahead.put(hookKey(o[0], o[1], o[2]), own);
+		}
+	}
+
+	private static String hookKey(String programId, String storeId, String orderId) {
+		return programId + "/" + storeId + "/" + orderId;
 	}
 
 	private Row row(ResultSet rs, int n) throws SQLException {
