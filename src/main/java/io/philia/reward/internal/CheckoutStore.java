@@ -168,47 +168,51 @@ public class CheckoutStore {
 	}
 
 	/**
-	 * The hooks of these paid orders of a micro-batch, read with a statement per store and one for the
-	 * programmes' next-order offers, and kept in its transaction for {@link #orderHooks}: in the order that
-	 * method gives them.
+	 * The hooks of these paid orders of a micro-batch, read with one statement per store (its checkouts
+	 * and its programme's next-order offer) and kept in its transaction for {@link #orderHooks}, in the
+	 * order that method gives them.
 	 *
 	 * @param orders programme, store and order id of each
 	 */
 	public void readHooksAhead(List<String[]> orders) {
 		Map<List<String>, List<String>> ordersByStore = new LinkedHashMap<>();
 		orders.forEach(o -> ordersByStore.computeIfAbsent(List.of(o[0], o[1]), s -> new ArrayList<>()).add(o[2]));
-		Map<String, List<String[]>> hooks = new HashMap<>();
+		Map<String, List<String[]>> ahead = writes.memory(HOOKS_AHEAD, HashMap::new);
 		ordersByStore.forEach((store, orderIds) -> {
+			String programId = store.get(0);
+			String storeId = store.get(1);
+			Map<String, List<String[]>> checkouts = new HashMap<>();
+			String offer = null;
 			for (List<String> chunk : InLists.padded(orderIds)) {
-				var params = new ArrayList<Object>(List.of(store.get(0), store.get(1)));
+				var params = new ArrayList<Object>(List.of(programId, storeId));
 				params.addAll(chunk);
-				jdbc.sql("select open_order_id, id from checkout where program_id = ? and store_id = ? and open_order_id in ("
-						+ InLists.marks(chunk) + ")")
+				params.add(programId);
+				List<String[]> rows = jdbc.sql("""
+						select 'checkout', open_order_id, id from checkout
+						where program_id = ? and store_id = ? and open_order_id in (%s)
+						union all
+						select 'offer', null, next_order_campaign_id from reward_settings
+						where program_id = ? and next_order_campaign_id is not null""".formatted(InLists.marks(chunk)))
 					.params(params)
-					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
-					.list()
-					.forEach(row -> hooks.computeIfAbsent(hookKey(store.get(0), store.get(1), row[0]), k -> new ArrayList<>())
-						.add(new String[] { "checkout", row[1] }));
+					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+					.list();
+				for (String[] row : rows) {
+					if (row[0].equals("offer")) {
+						offer = row[2];
+					}
+					else {
+						checkouts.computeIfAbsent(row[1], k -> new ArrayList<>()).add(new String[] { "checkout", row[2] });
+					}
+				}
+			}
+			for (String orderId : orderIds) {
+				List<String[]> own = new ArrayList<>(checkouts.getOrDefault(orderId, List.of()));
+				if (offer != null) {
+					own.add(new String[] { "offer", offer });
+				}
+				ahead.put(hookKey(programId, storeId, orderId), own);
 			}
 		});
-		List<String> programmes = orders.stream().map(o -> o[0]).toList();
-		Map<String, String> offers = new HashMap<>();
-		for (List<String> chunk : InLists.padded(programmes)) {
-			jdbc.sql("select program_id, next_order_campaign_id from reward_settings where program_id in ("
-					+ InLists.marks(chunk) + ") and next_order_campaign_id is not null")
-				.params(new ArrayList<Object>(chunk))
-				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2) })
-				.list()
-				.forEach(row -> offers.put(row[0], row[1]));
-		}
-		Map<String, List<String[]>> ahead = writes.memory(HOOKS_AHEAD, HashMap::new);
-		for (String[] o : orders) {
-			List<String[]> own = new ArrayList<>(hooks.getOrDefault(hookKey(o[0], o[1], o[2]), List.of()));
-			if (offers.containsKey(o[0])) {
-				own.add(new String[] { "offer", offers.get(o[0]) });
-			}
-			ahead.put(hookKey(o[0], o[1], o[2]), own);
-		}
 	}
 
 	private static String hookKey(String programId, String storeId, String orderId) {
