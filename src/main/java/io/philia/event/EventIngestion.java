@@ -22,6 +22,7 @@ import io.philia.member.Identified;
 import io.philia.member.Member;
 import io.philia.member.MemberIdentity;
 import io.philia.member.Members;
+import io.philia.member.NamedMember;
 import io.philia.platform.GroupCommit;
 import io.philia.platform.Ids;
 import io.philia.platform.Idempotency;
@@ -89,7 +90,7 @@ public class EventIngestion {
 	}
 
 	/** An event that passed validation, with the writer it goes to, its key's claim and the work that applies it. */
-	record Prepared(String shardKey, Idempotency.Claim claim, QueuedEvent hint,
+	record Prepared(String shardKey, Idempotency.Claim claim, List<Object> hints,
 			Supplier<Idempotency.Outcome<EventResult>> work) {
 	}
 
@@ -112,14 +113,17 @@ public class EventIngestion {
 		Idempotency.Canonical body = idempotency.canonical(request);
 		// Keys are the store's own: two stores of a programme may use the same key for different events.
 		Idempotency.Claim claim = idempotency.claim(caller.programId(), "event:" + caller.storeId(), idempotencyKey, body);
-		var hint = new QueuedEvent(caller.programId(), caller.storeId(), event.type(), event.orderId());
-		return new Prepared(shard, claim, hint, () -> idempotency.once(claim, EventResult.class,
+		// What the writer may read for the whole micro-batch: the order's hooks, the customer.
+		var queued = new QueuedEvent(caller.programId(), caller.storeId(), event.type(), event.orderId());
+		List<Object> hints = event.identity() == null ? List.of(queued)
+				: List.of(queued, new NamedMember(caller.programId(), event.identity()));
+		return new Prepared(shard, claim, hints, () -> idempotency.once(claim, EventResult.class,
 				() -> process(caller, idempotencyKey, request, body, event)));
 	}
 
 	/** Queues a prepared event for its writer; completes once it is committed. */
 	CompletableFuture<Ingested> submit(Prepared prepared) {
-		return groupCommit.submit(prepared.shardKey(), prepared.claim(), prepared.hint(), prepared.work())
+		return groupCommit.submit(prepared.shardKey(), prepared.claim(), prepared.hints(), prepared.work())
 			.thenApply(outcome -> new Ingested(outcome.value(), outcome.replayed()));
 	}
 

@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.philia.platform.WriteBehind;
+
 /**
  * Marks a member account as merged into another, so that events naming the absorbed account's identity
  * reach the survivor, and tells the other modules in the same transaction ({@link MembersMerged}). The
@@ -22,10 +24,13 @@ public class MemberMerges {
 
 	private final Clock clock;
 
-	MemberMerges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+	private final WriteBehind writes;
+
+	MemberMerges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, WriteBehind writes) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
+		this.writes = writes;
 	}
 
 	@Transactional
@@ -38,6 +43,11 @@ public class MemberMerges {
 			.update();
 		if (changed != 1) {
 			throw new IllegalStateException("member " + absorbedId + " is unknown or merged already");
+		}
+		// Members read ahead in this transaction may be the absorbed one, now merged.
+		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		if (ahead != null) {
+			ahead.forgetAll();
 		}
 		events.publishEvent(new MembersMerged(programId, survivorId, absorbedId));
 	}

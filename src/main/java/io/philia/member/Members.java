@@ -25,6 +25,7 @@ import io.philia.platform.CursorPage;
 import io.philia.platform.Ids;
 import io.philia.platform.PhiliaException;
 import io.philia.platform.Violations;
+import io.philia.platform.WriteBehind;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,11 +49,14 @@ public class Members {
 
 	private final ApplicationEventPublisher events;
 
-	Members(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events) {
+	private final WriteBehind writes;
+
+	Members(JdbcClient jdbc, JsonMapper json, Clock clock, ApplicationEventPublisher events, WriteBehind writes) {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.clock = clock;
 		this.events = events;
+		this.writes = writes;
 	}
 
 	@Transactional
@@ -120,18 +124,23 @@ public class Members {
 	}
 
 	private Optional<Member> find(String programId, String externalId, String email) {
+		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		List<Member> named = ahead == null ? null
+				: ahead.named(programId, externalId, email == null ? null : emailKey(email));
 		if (externalId != null) {
-			if (email == null) {
+			if (named == null && email == null) {
 				return byExternalId(programId, externalId);
 			}
-			// Both look-ups in one round trip: a new customer needs both (issue #3).
-			List<Member> named = jdbc.sql("""
-					select * from member where program_id = ? and external_id = ?
-					union all
-					select * from member where program_id = ? and email_key = ?""")
-				.params(programId, externalId, programId, email.toLowerCase(Locale.ROOT))
-				.query(this::member)
-				.list();
+			if (named == null) {
+				// Both look-ups in one round trip: a new customer needs both (issue #3).
+				named = jdbc.sql("""
+						select * from member where program_id = ? and external_id = ?
+						union all
+						select * from member where program_id = ? and email_key = ?""")
+					.params(programId, externalId, programId, emailKey(email))
+					.query(this::member)
+					.list();
+			}
 			Optional<Member> byId = named.stream().filter(m -> externalId.equals(m.externalId())).findFirst();
 			if (byId.isPresent()) {
 				return byId;
@@ -139,6 +148,7 @@ public class Members {
 			Optional<Member> byMail = named.stream().findFirst();
 			if (byMail.isPresent() && byMail.get().externalId() == null) {
 				// Known by e-mail only until now: the shop's id joins that member rather than a twin.
+				forgetAhead(programId, externalId, byMail.get().email());
 				jdbc.sql("update member set external_id = ?, updated_at = ? where program_id = ? and id = ? and external_id is null")
 					.params(externalId, utc(clock.instant()), programId, byMail.get().id())
 					.update();
@@ -146,7 +156,19 @@ public class Members {
 			}
 			return Optional.empty();
 		}
-		return byEmail(programId, email);
+		return named == null ? byEmail(programId, email) : named.stream().findFirst();
+	}
+
+	/** A write of a member with this external id or e-mail: what the micro-batch read ahead of them is stale. */
+	private void forgetAhead(String programId, String externalId, String email) {
+		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		if (ahead != null) {
+			ahead.forget(programId, externalId, email);
+		}
+	}
+
+	static String emailKey(String email) {
+		return email.toLowerCase(Locale.ROOT);
 	}
 
 	/** The member an account stands for today: itself, or the one it was merged into (merges of merges too). */
@@ -292,6 +314,8 @@ public class Members {
 		}
 		var changed = new Member(current.id(), externalId, email, phone, firstName, lastName, birthDate, locale,
 				consents, attributes, current.enrolledAt(), clock.instant(), current.mergedInto());
+		forgetAhead(programId, current.externalId(), current.email());
+		forgetAhead(programId, externalId, email);
 		jdbc.sql("""
 				update member set external_id = ?, email = ?, email_key = ?, phone = ?, first_name = ?, last_name = ?,
 				  birth_date = ?, locale = ?, consents = ?, attributes = ?, updated_at = ?
@@ -336,6 +360,7 @@ public class Members {
 
 	/** Inserts unless the externalId or email is taken; false if it was (by a concurrent enrolment, say). */
 	private boolean insert(String programId, Member m) {
+		forgetAhead(programId, m.externalId(), m.email());
 		return jdbc.sql("""
 				insert into member (id, program_id, external_id, email, email_key, phone, first_name, last_name,
 				  birth_date, locale, consents, attributes, enrolled_at, updated_at)
@@ -348,7 +373,7 @@ public class Members {
 			.update() == 1;
 	}
 
-	private Member member(ResultSet rs, int row) throws SQLException {
+	Member member(ResultSet rs, int row) throws SQLException {
 		// Most members an event names have neither consents nor attributes: no JSON to parse for them.
 		String consents = rs.getString("consents");
 		String attributes = rs.getString("attributes");

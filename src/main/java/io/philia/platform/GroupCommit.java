@@ -94,15 +94,15 @@ public class GroupCommit implements DisposableBean {
 	 * order submitted. Without group commit, the work runs now in a transaction of its own.
 	 */
 	public <T> CompletableFuture<T> submit(String shardKey, Supplier<T> work) {
-		return submit(shardKey, null, null, work);
+		return submit(shardKey, null, List.of(), work);
 	}
 
 	/**
 	 * As {@link #submit(String, Supplier)} for work that runs {@link Idempotency#once(Idempotency.Claim, Class,
 	 * Supplier)} with this claim: the keys of a micro-batch are then looked up together, and claimed with
-	 * their answers at the commit; the hint, if any, goes to the {@link BatchReads} of the batch.
+	 * their answers at the commit; the hints go to the {@link BatchReads} of the batch.
 	 */
-	public <T> CompletableFuture<T> submit(String shardKey, Idempotency.Claim claim, Object hint, Supplier<T> work) {
+	public <T> CompletableFuture<T> submit(String shardKey, Idempotency.Claim claim, List<?> hints, Supplier<T> work) {
 		if (!enabled || TransactionSynchronizationManager.isActualTransactionActive()) {
 			try {
 				return CompletableFuture.completedFuture(transactions.inTransaction(work));
@@ -111,7 +111,7 @@ public class GroupCommit implements DisposableBean {
 				return CompletableFuture.failedFuture(e);
 			}
 		}
-		var piece = new Piece<>(claim, hint, work);
+		var piece = new Piece<>(claim, hints, work);
 		Shard shard = shards.get(Math.floorMod(shardKey.hashCode(), shards.size()));
 		try {
 			if (!shard.queue.offer(piece, 5, TimeUnit.SECONDS)) {
@@ -155,7 +155,7 @@ public class GroupCommit implements DisposableBean {
 
 		final Idempotency.Claim claim;
 
-		final Object hint;
+		final List<?> hints;
 
 		final Supplier<T> work;
 
@@ -165,9 +165,9 @@ public class GroupCommit implements DisposableBean {
 
 		RuntimeException error;
 
-		Piece(Idempotency.Claim claim, Object hint, Supplier<T> work) {
+		Piece(Idempotency.Claim claim, List<?> hints, Supplier<T> work) {
 			this.claim = claim;
-			this.hint = hint;
+			this.hints = hints;
 			this.work = work;
 		}
 
@@ -245,7 +245,7 @@ public class GroupCommit implements DisposableBean {
 					if (!claims.isEmpty()) {
 						idempotency.lookUpAtCommit(claims);
 					}
-					List<Object> hints = batch.stream().map(piece -> piece.hint).filter(Objects::nonNull).toList();
+					List<Object> hints = batch.stream().<Object>flatMap(piece -> piece.hints.stream()).toList();
 					if (!hints.isEmpty()) {
 						reads.orderedStream().forEach(read -> read.readAhead(hints));
 					}

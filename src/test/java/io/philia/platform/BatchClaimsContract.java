@@ -98,7 +98,7 @@ abstract class BatchClaimsContract extends HttpTest {
 		var raced = new AtomicBoolean();
 		var runs = new AtomicInteger();
 
-		Idempotency.Outcome<String> outcome = GroupCommit.await(groupCommit.submit("raced", claim, null,
+		Idempotency.Outcome<String> outcome = GroupCommit.await(groupCommit.submit("raced", claim, List.of(),
 				() -> idempotency.once(claim, String.class, () -> {
 					runs.incrementAndGet();
 					if (raced.compareAndSet(false, true)) {

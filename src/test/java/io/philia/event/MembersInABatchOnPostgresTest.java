@@ -1,0 +1,7 @@
+package io.philia.event;
+
+import io.philia.support.OnPostgres;
+
+@OnPostgres
+class MembersInABatchOnPostgresTest extends MembersInABatchContract {
+}

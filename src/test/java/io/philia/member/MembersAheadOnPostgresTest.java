@@ -1,0 +1,7 @@
+package io.philia.member;
+
+import io.philia.support.OnPostgres;
+
+@OnPostgres
+class MembersAheadOnPostgresTest extends MembersAheadContract {
+}
