@@ -47,6 +47,7 @@ public class WriteBehind {
 	public void writeOut() {
 		State state = current();
 		if (state != null && !state.batches.isEmpty()) {
+			state.generation++;
 			// Cleared first: a failure here fails the transaction, which must not send them again.
 			var batches = new ArrayList<>(state.batches.entrySet());
 			state.batches.clear();
@@ -63,6 +64,15 @@ public class WriteBehind {
 	public <T> T memory(String key, Supplier<T> create) {
 		State state = state();
 		return state == null ? null : (T) state.memory.computeIfAbsent(key, k -> create.get());
+	}
+
+	/**
+	 * How many times the transaction's deferred writes went out so far: a row deferred while this is
+	 * unchanged has not been sent, and its owner may still change it in place. -1 outside a transaction.
+	 */
+	public long generation() {
+		State state = state();
+		return state == null ? -1 : state.generation;
 	}
 
 	/** Forgets the deferred writes and the memory: the transaction rolled back to a savepoint. */
@@ -117,5 +127,7 @@ public class WriteBehind {
 		final Map<String, List<Object[]>> batches = new LinkedHashMap<>();
 
 		final Map<String, Object> memory = new HashMap<>();
+
+		long generation;
 	}
 }

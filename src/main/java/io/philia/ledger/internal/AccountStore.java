@@ -66,9 +66,11 @@ public class AccountStore {
 	}
 
 	/**
-	 * A new member's zero balance row, created now and kept in the transaction's memory: the earning that
-	 * usually follows in the same transaction (a first order) then locks it without a round trip. Outside
-	 * a transaction there is nothing to keep: the row waits for the member's first lock.
+	 * A new member's zero balance row, deferred to the commit and kept in the transaction's memory: the
+	 * earning that usually follows in the same transaction (a first order) then locks it without a round
+	 * trip, and while the insert has not gone out, its changes are written into the insert's row instead of
+	 * an update (which could go out before the insert). Outside a transaction there is nothing to keep: the
+	 * row waits for the member's first lock.
 	 */
 	public void open(String programId, String memberId) {
 		cache.writing(programId, memberId);
@@ -76,9 +78,49 @@ public class AccountStore {
 		if (locked == null || locked.containsKey(key(programId, memberId))) {
 			return;
 		}
-		if (insert(programId, memberId)) {
-			remember(zero(programId, memberId));
-		}
+		MemberAccount zero = zero(programId, memberId);
+		// Plain insert: the member is new, so a row already there would be a bug, not a race to hide.
+		Object[] row = new Object[OPENED_COLUMNS];
+		fill(row, zero, utc(clock.instant()));
+		writes.defer(OPEN, row);
+		opened().put(key(programId, memberId), new Opened(row, writes.generation()));
+		remember(zero);
+	}
+
+	private static final String OPEN = """
+			insert into member_balance (available, pending, lifetime_earned, next_due_at, inactivity_months,
+			  inactivity_deadline, merged_into, updated_at, program_id, member_id)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/** The columns of {@link #OPEN}, in the order of the update's parameters. */
+	private static final int OPENED_COLUMNS = 10;
+
+	/** An opened account's deferred insert row, and the write-out generation it waits in. */
+	private record Opened(Object[] row, long generation) {
+	}
+
+	private Map<String, Opened> opened() {
+		return writes.memory("ledger.opened-accounts", HashMap::new);
+	}
+
+	/** The row of an opened account whose insert has not gone out yet, or null. */
+	private Object[] pendingInsert(MemberAccount account) {
+		Map<String, Opened> opened = opened();
+		Opened o = opened == null ? null : opened.get(key(account.programId, account.memberId));
+		return o != null && o.generation() == writes.generation() ? o.row() : null;
+	}
+
+	private static void fill(Object[] row, MemberAccount a, Object now) {
+		row[0] = a.available;
+		row[1] = a.pending;
+		row[2] = a.lifetimeEarned;
+		row[3] = utc(a.nextDueAt);
+		row[4] = a.inactivityMonths;
+		row[5] = utc(a.inactivityDeadline);
+		row[6] = a.mergedInto;
+		row[7] = now;
+		row[8] = a.programId;
+		row[9] = a.memberId;
 	}
 
 	/** A zero balance row; false if the member has one already. */
@@ -148,8 +190,15 @@ public class AccountStore {
 		for (MemberAccount a : accounts) {
 			remember(a);
 			if (a.dirty) {
-				rows.add(new Object[] { a.available, a.pending, a.lifetimeEarned, utc(a.nextDueAt), a.inactivityMonths,
-						utc(a.inactivityDeadline), a.mergedInto, now, a.programId, a.memberId });
+				Object[] pending = pendingInsert(a);
+				if (pending != null) {
+					fill(pending, a, now);
+				}
+				else {
+					var row = new Object[OPENED_COLUMNS];
+					fill(row, a, now);
+					rows.add(row);
+				}
 				a.dirty = false;
 			}
 		}
