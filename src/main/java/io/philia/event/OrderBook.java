@@ -52,20 +52,42 @@ class OrderBook {
 
 	/**
 	 * Records a new order; false if a concurrent event recorded it first (the caller then locks that one).
+	 * In a micro-batch that looked its orders up ({@link OrdersAhead}), one known not to exist is an insert
+	 * deferred to the commit, one known to exist (or recorded by the batch) is not tried again.
 	 */
 	boolean insert(String programId, String storeId, StoreOrder order) {
-		int inserted = jdbc.sql("""
-				insert into store_order (program_id, store_id, order_id, member_id, status, currency, total_minor,
-				  refunded_minor, earned_points, clawed_back_points, earn_entry_id, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-			.params(programId, storeId, order.orderId(), order.memberId(), order.status().name(), order.currency(),
-					order.totalMinor(), order.refundedMinor(), order.earnedPoints(), order.clawedBackPoints(),
-					order.earnEntryId(), clock.instant().atOffset(ZoneOffset.UTC))
-			.update();
+		OrdersAhead.Known known = writes.memory(OrdersAhead.MEMORY, () -> null);
+		String key = OrdersAhead.Known.key(programId, storeId, order.orderId());
+		if (known != null && known.read.contains(key)) {
+			if (!known.existing.add(key)) {
+				return false;
+			}
+			Object[] row = row(programId, storeId, order);
+			writes.defer(INSERT, row);
+			known.pending.put(key, row);
+			known.pendingGeneration.put(key, writes.generation());
+			writeLines(programId, storeId, order);
+			return true;
+		}
+		int inserted = jdbc.sql(INSERT + " on conflict do nothing").params(row(programId, storeId, order)).update();
 		if (inserted == 1) {
 			writeLines(programId, storeId, order);
 		}
 		return inserted == 1;
+	}
+
+	private static final String INSERT = """
+			insert into store_order (program_id, store_id, order_id, member_id, status, currency, total_minor,
+			  refunded_minor, earned_points, clawed_back_points, earn_entry_id, updated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+	/** Where {@link #INSERT}'s row holds earn_entry_id. */
+	private static final int EARN_ENTRY_ID = 10;
+
+	private Object[] row(String programId, String storeId, StoreOrder order) {
+		return new Object[] { programId, storeId, order.orderId(), order.memberId(), order.status().name(),
+				order.currency(), order.totalMinor(), order.refundedMinor(), order.earnedPoints(),
+				order.clawedBackPoints(), order.earnEntryId(), clock.instant().atOffset(ZoneOffset.UTC) };
 	}
 
 	void update(String programId, String storeId, StoreOrder order, boolean linesChanged) {
@@ -88,6 +110,14 @@ class OrderBook {
 
 	/** Links an order to the journal entry that credited its points (refunds name it as what they correct). */
 	void recordEarning(String programId, String storeId, String orderId, String entryId) {
+		// An insert that has not gone out carries the link itself: an update could go out before it.
+		OrdersAhead.Known known = writes.memory(OrdersAhead.MEMORY, () -> null);
+		String key = OrdersAhead.Known.key(programId, storeId, orderId);
+		if (known != null && known.pending.containsKey(key)
+				&& known.pendingGeneration.get(key) == writes.generation()) {
+			known.pending.get(key)[EARN_ENTRY_ID] = entryId;
+			return;
+		}
 		writes.defer("update store_order set earn_entry_id = ? where program_id = ? and store_id = ? and order_id = ?",
 				entryId, programId, storeId, orderId);
 	}

@@ -108,6 +108,34 @@ abstract class EventBatchContract extends HttpTest {
 	}
 
 	@Test
+	void refundsOfOrdersPaidInOneBatchCorrectTheirOwnEarnings() {
+		var shop = newShop();
+		// A placed order paid (its link to the earning an update), then new orders paid (their rows and links
+		// written at the commit), in the same micro-batches: each refund must find the earning it corrects.
+		send(shop, batch(item("placed-1", """
+				{"type":"order.placed","member":{"externalId":"C-1"},"order":{"id":"O-1","currency":"EUR","total":"30.00"}}""")))
+			.expect(200);
+		send(shop, batch(item("paid-1", paid("O-1", "C-1", "30.00")), item("paid-2", paid("O-2", "C-1", "45.00")),
+				item("paid-3", paid("O-3", "C-1", "60.00")))).expect(200);
+		JsonNode refunds = send(shop, batch(List.of("O-1", "O-2", "O-3").stream()
+			.map(order -> item("refund-" + order, "{\"type\":\"order.refunded\",\"order\":{\"id\":\"" + order + "\"}}"))
+			.toArray(String[]::new))).expect(200).body();
+
+		assertThat(refunds.get("results").valueStream().map(r -> r.at("/result/points/clawedBack").asLong()))
+			.containsExactly(20L, 30L, 40L);
+		String member = refunds.at("/results/0/result/member/id").asString();
+		var history = ledger.history(shop.programId(), member, 100, null).items();
+		for (String order : List.of("O-1", "O-2", "O-3")) {
+			var earn = history.stream().filter(m -> m.kind() == io.philia.ledger.Movement.Kind.EARN
+					&& m.cause().reference().equals(order)).findFirst().orElseThrow();
+			var clawback = history.stream().filter(m -> m.kind() == io.philia.ledger.Movement.Kind.CLAWBACK
+					&& m.cause().reference().equals(order)).findFirst().orElseThrow();
+			assertThat(clawback.correctsEntryId()).as(order).isEqualTo(earn.id());
+		}
+		assertThat(available(shop, "C-1")).isZero();
+	}
+
+	@Test
 	void anEventFieldOfTheWrongTypeIsRefusedWithItsPath() {
 		var shop = newShop();
 
