@@ -33,7 +33,7 @@ public final class BalanceBench implements Bench {
 	@Override
 	public String method() {
 		return """
-				The application runs in its own JVM in production mode (`java -jar target/philia.jar`, prod \
+				The application runs in its own JVM in production mode (as `./philia start` runs it, with its AOT cache; prod \
 				profile) on a fresh PostgreSQL database. %d members each get a paid order through the API; then \
 				`GET /api/v1/members/{id}/points` of a random member is read by %d closed-loop clients (keep-alive \
 				connections, virtual threads; 10 s warm-up, 20 s counted): `balance_rps` is the rate, \

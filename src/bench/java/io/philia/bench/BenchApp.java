@@ -19,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The application under a bench, in its own JVM as production runs it ({@code java -jar target/philia.jar}
- * when the jar is there): on PostgreSQL in production mode, on a fresh database created and dropped by
+ * The application under a bench, in its own JVM as production runs it (the extracted jar with its AOT cache, or
+ * {@code java -jar target/philia.jar} without one): on PostgreSQL in production mode, on a fresh database created and dropped by
  * the bench; or on an H2 file database for the figures reported beside. {@link #openShop} gives a
  * programme, a store and its API key through the administration API.
  */
@@ -70,7 +70,14 @@ public final class BenchApp implements AutoCloseable {
 	private static AppProcess start(BenchRun run, String label, AppProcess.Launch launch, String... properties)
 			throws IOException, InterruptedException {
 		Path jar = Path.of("target", "philia.jar");
-		if (Files.exists(jar)) {
+		Path extracted = Path.of("target", "app", "philia.jar");
+		Path cache = Path.of("target", "app", "philia.aot");
+		if (Files.exists(cache) && Files.exists(extracted)) {
+			// As ./philia start runs it: the extracted jar with its AOT cache (./philia bench prepares both).
+			launch.jar(extracted);
+			launch.jvm("-XX:AOTCache=" + cache);
+		}
+		else if (Files.exists(jar)) {
 			launch.jar(jar);
 		}
 		List<String> all = new ArrayList<>(List.of(properties));
