@@ -63,9 +63,7 @@ class OrderBook {
 				return false;
 			}
 			Object[] row = row(programId, storeId, order);
-			writes.defer(INSERT, row);
-			known.pending.put(key, row);
-			known.pendingGeneration.put(key, writes.generation());
+			known.pending.put(key, writes.deferChangeable(INSERT, row));
 			writeLines(programId, storeId, order);
 			return true;
 		}
@@ -113,9 +111,9 @@ class OrderBook {
 		// An insert that has not gone out carries the link itself: an update could go out before it.
 		OrdersAhead.Known known = writes.memory(OrdersAhead.MEMORY, () -> null);
 		String key = OrdersAhead.Known.key(programId, storeId, orderId);
-		if (known != null && known.pending.containsKey(key)
-				&& known.pendingGeneration.get(key) == writes.generation()) {
-			known.pending.get(key)[EARN_ENTRY_ID] = entryId;
+		Object[] waiting = known == null || !known.pending.containsKey(key) ? null : known.pending.get(key).waiting();
+		if (waiting != null) {
+			waiting[EARN_ENTRY_ID] = entryId;
 			return;
 		}
 		writes.defer("update store_order set earn_entry_id = ? where program_id = ? and store_id = ? and order_id = ?",

@@ -42,10 +42,8 @@ class OrdersAhead implements BatchReads {
 
 		final Set<String> existing = new HashSet<>();
 
-		/** New orders' deferred insert rows, with the write-out generation they wait in. */
-		final Map<String, Object[]> pending = new HashMap<>();
-
-		final Map<String, Long> pendingGeneration = new HashMap<>();
+		/** New orders' deferred inserts. */
+		final Map<String, WriteBehind.Deferred> pending = new HashMap<>();
 
 		static String key(String programId, String storeId, String orderId) {
 			return programId + "/" + storeId + "/" + orderId;

@@ -58,7 +58,10 @@ public class GroupCommit implements DisposableBean {
 
 	private final Idempotency idempotency;
 
-	private final ObjectProvider<BatchReads> reads;
+	private final ObjectProvider<BatchReads> readsProvider;
+
+	/** The modules' reads ahead, resolved at the first batch (they may depend on beans made after this one). */
+	private volatile List<BatchReads> reads;
 
 	private final List<Shard> shards = new ArrayList<>();
 
@@ -67,7 +70,7 @@ public class GroupCommit implements DisposableBean {
 		this.enabled = settings.enabled();
 		this.writes = writes;
 		this.idempotency = idempotency;
-		this.reads = reads;
+		this.readsProvider = reads;
 		this.maxBatch = settings.maxBatch();
 		this.transactions = transactions;
 		this.template = new TransactionTemplate(manager);
@@ -144,6 +147,15 @@ public class GroupCommit implements DisposableBean {
 			}
 			throw new IllegalStateException(e.getCause());
 		}
+	}
+
+	private List<BatchReads> reads() {
+		List<BatchReads> resolved = reads;
+		if (resolved == null) {
+			resolved = readsProvider.orderedStream().toList();
+			reads = resolved;
+		}
+		return resolved;
 	}
 
 	@Override
@@ -247,7 +259,7 @@ public class GroupCommit implements DisposableBean {
 					}
 					List<Object> hints = batch.stream().<Object>flatMap(piece -> piece.hints.stream()).toList();
 					if (!hints.isEmpty()) {
-						reads.orderedStream().forEach(read -> read.readAhead(hints));
+						reads().forEach(read -> read.readAhead(hints));
 					}
 					batch.forEach(Shard::runDirectly);
 					return null;

@@ -67,12 +67,34 @@ public class WriteBehind {
 	}
 
 	/**
-	 * How many times the transaction's deferred writes went out so far: a row deferred while this is
-	 * unchanged has not been sent, and its owner may still change it in place. -1 outside a transaction.
+	 * As {@link #defer}, for a row its owner may still change in place until it goes out (a new row whose
+	 * later changes it carries, instead of an update that could go out before it).
 	 */
-	public long generation() {
-		State state = state();
-		return state == null ? -1 : state.generation;
+	public Deferred deferChangeable(String sql, Object... row) {
+		defer(sql, row);
+		State state = current();
+		return new Deferred(state, state == null ? -1 : state.generation, row);
+	}
+
+	/** A row deferred by {@link #deferChangeable}. */
+	public final class Deferred {
+
+		private final State state;
+
+		private final long generation;
+
+		private final Object[] row;
+
+		private Deferred(State state, long generation, Object[] row) {
+			this.state = state;
+			this.generation = generation;
+			this.row = row;
+		}
+
+		/** The row, to change in place while it waits; null once it has gone out or was discarded. */
+		public Object[] waiting() {
+			return state != null && current() == state && state.generation == generation ? row : null;
+		}
 	}
 
 	/** Forgets the deferred writes and the memory: the transaction rolled back to a savepoint. */
@@ -81,6 +103,7 @@ public class WriteBehind {
 		if (state != null) {
 			state.batches.clear();
 			state.memory.clear();
+			state.generation++;
 		}
 	}
 
@@ -128,6 +151,7 @@ public class WriteBehind {
 
 		final Map<String, Object> memory = new HashMap<>();
 
+		/** How many times the deferred rows went out or were discarded: a {@link Deferred} of an older one has. */
 		long generation;
 	}
 }

@@ -82,8 +82,7 @@ public class AccountStore {
 		// Plain insert: the member is new, so a row already there would be a bug, not a race to hide.
 		Object[] row = new Object[OPENED_COLUMNS];
 		fill(row, zero, utc(clock.instant()));
-		writes.defer(OPEN, row);
-		opened().put(key(programId, memberId), new Opened(row, writes.generation()));
+		opened().put(key(programId, memberId), writes.deferChangeable(OPEN, row));
 		remember(zero);
 	}
 
@@ -95,19 +94,16 @@ public class AccountStore {
 	/** The columns of {@link #OPEN}, in the order of the update's parameters. */
 	private static final int OPENED_COLUMNS = 10;
 
-	/** An opened account's deferred insert row, and the write-out generation it waits in. */
-	private record Opened(Object[] row, long generation) {
-	}
-
-	private Map<String, Opened> opened() {
+	/** Opened accounts' deferred inserts. */
+	private Map<String, WriteBehind.Deferred> opened() {
 		return writes.memory("ledger.opened-accounts", HashMap::new);
 	}
 
 	/** The row of an opened account whose insert has not gone out yet, or null. */
 	private Object[] pendingInsert(MemberAccount account) {
-		Map<String, Opened> opened = opened();
-		Opened o = opened == null ? null : opened.get(key(account.programId, account.memberId));
-		return o != null && o.generation() == writes.generation() ? o.row() : null;
+		Map<String, WriteBehind.Deferred> opened = opened();
+		WriteBehind.Deferred insert = opened == null ? null : opened.get(key(account.programId, account.memberId));
+		return insert == null ? null : insert.waiting();
 	}
 
 	private static void fill(Object[] row, MemberAccount a, Object now) {
