@@ -90,6 +90,11 @@ public final class BenchApp implements AutoCloseable {
 			int equals = property.indexOf('=');
 			launch.property(property.substring(0, equals), property.substring(equals + 1));
 		}
+		String jvm = System.getenv("PHILIA_BENCH_APP_JVM");
+		if (jvm != null && !jvm.isBlank()) {
+			// JVM options to compare, for every application a bench starts: "-XX:+UseParallelGC ...".
+			List.of(jvm.trim().split("\\s+")).forEach(launch::jvm);
+		}
 		launch.log(run.workDir().resolve(label + ".log"));
 		if ("1".equals(System.getenv("PHILIA_BENCH_JFR"))) {
 			// A CPU profile of the server, written when it stops (JfrTop summarises it).

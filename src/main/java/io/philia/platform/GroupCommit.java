@@ -24,6 +24,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 /**
  * Group commit: one writer per shard drains its queue and runs up to {@code maxBatch} pieces of work in
  * one database transaction, each in its own savepoint, and completes every caller only after the commit.
@@ -36,9 +42,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Callers with the same shard key go to the same writer, so the work of one member is serialised in
  * memory instead of in a queue of row locks.
+ *
+ * <p>Metrics, for how close the writers run to their limit: {@code philia.group_commit.queued} (pieces
+ * waiting for a writer; a queue that keeps growing means the writers are the limit),
+ * {@code philia.group_commit.batch.size} (pieces per commit; full batches of {@code max-batch} mean the
+ * same) and {@code philia.group_commit.batch.duration}, by {@code run}: {@code together} when the batch
+ * committed at its first try, {@code savepoints} when it had to run again piece by piece.
  */
 @Component
-public class GroupCommit implements DisposableBean {
+public class GroupCommit implements DisposableBean, MeterBinder {
 
 	private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -64,6 +76,12 @@ public class GroupCommit implements DisposableBean {
 	private volatile List<BatchReads> reads;
 
 	private final List<Shard> shards = new ArrayList<>();
+
+	/** Null until the metrics are bound (and without a meter registry). */
+	private volatile Meters meters;
+
+	private record Meters(DistributionSummary size, Timer together, Timer savepoints) {
+	}
 
 	GroupCommit(GroupCommitSettings settings, Transactions transactions, WriteBehind writes, Idempotency idempotency,
 			ObjectProvider<BatchReads> reads, PlatformTransactionManager manager) {
@@ -159,6 +177,24 @@ public class GroupCommit implements DisposableBean {
 	}
 
 	@Override
+	public void bindTo(MeterRegistry registry) {
+		Gauge.builder("philia.group_commit.queued", shards, all -> all.stream().mapToInt(shard -> shard.queue.size()).sum())
+			.description("Pieces of work waiting for their shard's writer")
+			.register(registry);
+		meters = new Meters(DistributionSummary.builder("philia.group_commit.batch.size")
+			.description("Pieces of work committed together")
+			.baseUnit("pieces")
+			.register(registry), batchTimer(registry, "together"), batchTimer(registry, "savepoints"));
+	}
+
+	private static Timer batchTimer(MeterRegistry registry, String run) {
+		return Timer.builder("philia.group_commit.batch.duration")
+			.description("A micro-batch from its first piece's start to its commit")
+			.tag("run", run)
+			.register(registry);
+	}
+
+	@Override
 	public void destroy() {
 		shards.forEach(shard -> shard.writer.interrupt());
 	}
@@ -220,7 +256,9 @@ public class GroupCommit implements DisposableBean {
 		}
 
 		private void commit(List<Piece<?>> batch) {
+			long start = System.nanoTime();
 			if (commitWithoutSavepoints(batch)) {
+				measure(batch, start, true);
 				batch.forEach(Piece::complete);
 				return;
 			}
@@ -237,7 +275,16 @@ public class GroupCommit implements DisposableBean {
 					piece.error = e;
 				});
 			}
+			measure(batch, start, false);
 			batch.forEach(Piece::complete);
+		}
+
+		private void measure(List<Piece<?>> batch, long start, boolean together) {
+			Meters bound = meters;
+			if (bound != null) {
+				bound.size().record(batch.size());
+				(together ? bound.together() : bound.savepoints()).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			}
 		}
 
 		/**

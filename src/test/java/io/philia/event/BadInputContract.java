@@ -113,8 +113,11 @@ abstract class BadInputContract extends HttpTest {
 		var shop = newShop();
 		String padding = "x".repeat(1024 * 1024);
 
-		shop.api().event("k", GOOD.replace("\"id\":\"1\"", "\"id\":\"1\",\"note\":\"" + padding + "\""))
+		var refused = shop.api().event("k", GOOD.replace("\"id\":\"1\"", "\"id\":\"1\",\"note\":\"" + padding + "\""))
 			.expectProblem(413, "payload-too-large");
+
+		// Written by a filter, before any controller: the same shape as the controllers' problems.
+		assertThat(refused.body().get("instance").asString()).isEqualTo("/api/v1/events");
 
 		assertNothingWritten(shop);
 	}
@@ -158,7 +161,9 @@ abstract class BadInputContract extends HttpTest {
 	void aMissingOrWrongApiKeyIsA401() {
 		var shop = newShop();
 
-		shop.api().withKey(null).post("/api/v1/events", GOOD, "k").expectProblem(401, "unauthenticated");
+		var refused = shop.api().withKey(null).post("/api/v1/events", GOOD, "k").expectProblem(401, "unauthenticated");
+		assertThat(refused.body().get("instance").asString()).isEqualTo("/api/v1/events");
+		assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer");
 		shop.api().withKey("phk_wrongwrongwrongwrongwrongwrong").post("/api/v1/events", GOOD, "k")
 			.expectProblem(401, "unauthenticated");
 		shop.api().withKey(ADMIN_KEY).post("/api/v1/events", GOOD, "k").expectProblem(401, "unauthenticated");
@@ -170,7 +175,9 @@ abstract class BadInputContract extends HttpTest {
 	void aStoreKeyCannotUseTheAdministrationApi() {
 		var shop = newShop();
 
-		shop.api().get("/api/v1/admin/programmes").expectProblem(401, "admin-key-required");
+		var refused = shop.api().get("/api/v1/admin/programmes").expectProblem(401, "admin-key-required");
+
+		assertThat(refused.body().get("instance").asString()).isEqualTo("/api/v1/admin/programmes");
 	}
 
 	@Test

@@ -106,6 +106,46 @@ abstract class EventPostsContract extends HttpTest {
 		assertThat(fast.header("Content-Type")).isEqualTo(dispatched.header("Content-Type"));
 	}
 
+	@Test
+	void theWritersShowHowManyEventsEachCommitCarried() throws InterruptedException {
+		var shop = newShop();
+		shop.api().event("warm", BadInputContract.GOOD).expect(201);
+		double pieces = metric("philia_group_commit_batch_size_pieces_sum");
+		double batches = metric("philia_group_commit_batch_size_pieces_count");
+		double timed = metric("philia_group_commit_batch_duration_seconds_count{run=\"together\"");
+
+		var threads = new java.util.ArrayList<Thread>();
+		for (int t = 0; t < 4; t++) {
+			int client = t;
+			threads.add(Thread.ofVirtual().start(() -> {
+				for (int i = 0; i < 5; i++) {
+					String id = "m-" + client + "-" + i;
+					shop.api().event(id, BadInputContract.GOOD.replace("\"id\":\"1\"", "\"id\":\"" + id + "\"")).expect(201);
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+
+		assertThat(metric("philia_group_commit_batch_size_pieces_sum") - pieces).as("every event is a piece of a commit")
+			.isEqualTo(20);
+		double committed = metric("philia_group_commit_batch_size_pieces_count") - batches;
+		assertThat(committed).isBetween(1.0, 20.0);
+		assertThat(metric("philia_group_commit_batch_duration_seconds_count{run=\"together\"") - timed)
+			.as("each commit timed, none rerun with savepoints")
+			.isEqualTo(committed);
+		assertThat(metric("philia_group_commit_queued")).as("nothing left waiting").isZero();
+	}
+
+	/** A metric's value on the Prometheus page: the line that starts with the name (and labels, if given). */
+	private double metric(String prefix) {
+		return admin.withKey(null).get("/actuator/prometheus").expect(200).raw().body().lines()
+			.filter(line -> line.startsWith(prefix) && " {,}".indexOf(line.charAt(prefix.length())) >= 0)
+			.mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	private Response controller(HttpTest.Shop shop, String key, String body) {
 		var headers = new java.util.HashMap<>(THROUGH_THE_CONTROLLER);
 		headers.put("Idempotency-Key", key);

@@ -68,7 +68,7 @@ public final class HttpLoad {
 		});
 		double seconds = (System.nanoTime() - start) / 1e9;
 		return new LoadResult(result.ok(), result.failed(), seconds, result.latency(), result.statuses(),
-				result.broken());
+				result.broken(), result.worst(), result.slow());
 	}
 
 	/**
@@ -115,6 +115,11 @@ public final class HttpLoad {
 
 		final ConcurrentHashMap<Integer, LongAdder> statuses;
 
+		/** Per window of the counted time, by due (or send) time: the worst latency and how many were slow. */
+		final long[] worst;
+
+		final long[] slow;
+
 		long ok;
 
 		long failed;
@@ -123,13 +128,22 @@ public final class HttpLoad {
 			this.counted = counted;
 			this.end = end;
 			this.statuses = statuses;
+			int windows = end == Long.MAX_VALUE ? 0 : (int) ((end - counted) / LoadResult.WINDOW_NANOS) + 1;
+			this.worst = new long[windows];
+			this.slow = new long[windows];
 		}
 
 		void record(long from, long to, HttpConnection.Response response) {
 			if (from < counted || from >= end) {
 				return;
 			}
-			latency.recordValue(Math.max((to - from) / 1000, 1));
+			long micros = Math.max((to - from) / 1000, 1);
+			latency.recordValue(micros);
+			if (worst.length > 0) {
+				int window = (int) ((from - counted) / LoadResult.WINDOW_NANOS);
+				worst[window] = Math.max(worst[window], micros);
+				slow[window] += micros > LoadResult.SLOW_MICROS ? 1 : 0;
+			}
 			statuses.computeIfAbsent(response.status(), s -> new LongAdder()).increment();
 			if (response.status() < 300) {
 				ok++;
@@ -163,16 +177,22 @@ public final class HttpLoad {
 		var latency = new Histogram(Duration.ofMinutes(2).toNanos() / 1000, 3);
 		long ok = 0;
 		long failed = 0;
+		long[] worst = workers.isEmpty() ? new long[0] : new long[workers.get(0).worst.length];
+		long[] slow = new long[worst.length];
 		for (Worker worker : workers) {
 			latency.add(worker.latency);
 			ok += worker.ok;
 			failed += worker.failed;
+			for (int i = 0; i < worst.length; i++) {
+				worst[i] = Math.max(worst[i], worker.worst[i]);
+				slow[i] += worker.slow[i];
+			}
 		}
 		double seconds = end == Long.MAX_VALUE ? 1 : (end - counted) / 1e9;
 		var byStatus = new java.util.TreeMap<Integer, Long>();
 		statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
 		var broken = new java.util.TreeMap<String, Long>();
 		errors.forEach((error, count) -> broken.put(error, count.sum()));
-		return new LoadResult(ok, failed, seconds, latency, byStatus, broken);
+		return new LoadResult(ok, failed, seconds, latency, byStatus, broken, worst, slow);
 	}
 }

@@ -43,7 +43,7 @@ class BodySizeLimit extends OncePerRequestFilter {
 		long limit = request.getRequestURI().endsWith(":batch") ? batchLimit : this.limit;
 		long declared = request.getContentLengthLong();
 		if (declared > limit) {
-			problems.write(response, PlatformProblems.PAYLOAD_TOO_LARGE,
+			problems.write(request, response, PlatformProblems.PAYLOAD_TOO_LARGE,
 					"The body is " + declared + " bytes; the limit is " + limit + " bytes");
 			return;
 		}

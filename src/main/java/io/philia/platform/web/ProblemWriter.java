@@ -28,11 +28,15 @@ public class ProblemWriter {
 		this.handling = handling;
 	}
 
-	public void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+	/** A problem of the filter's own, with the request's path as its instance, as MVC adds it. */
+	public void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+			throws IOException {
+		ProblemDetail problem = Problems.of(type, detail, Map.of());
+		problem.setInstance(URI.create(request.getRequestURI()));
 		response.setStatus(type.status());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setCharacterEncoding("UTF-8");
-		json.writeValue(response.getOutputStream(), Problems.of(type, detail, Map.of()));
+		json.writeValue(response.getOutputStream(), problem);
 	}
 
 	/**

@@ -56,7 +56,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
 		if (request.getRequestURI().startsWith("/api/v1/admin/") || request.getRequestURI().equals("/api/v1/admin")) {
 			if (!isAdminKey(key)) {
 				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-				problems.write(response, ProgramProblems.ADMIN_KEY_REQUIRED,
+				problems.write(request, response, ProgramProblems.ADMIN_KEY_REQUIRED,
 						"Send the admin key as 'Authorization: Bearer <key>'");
 				return;
 			}
@@ -66,7 +66,7 @@ class ApiKeyAuthentication extends OncePerRequestFilter {
 		var context = keys.authenticate(key);
 		if (context.isEmpty()) {
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-			problems.write(response, PlatformProblems.UNAUTHENTICATED, key == null
+			problems.write(request, response, PlatformProblems.UNAUTHENTICATED, key == null
 					? "Send your store API key as 'Authorization: Bearer <key>'" : "This API key is unknown or revoked");
 			return;
 		}
