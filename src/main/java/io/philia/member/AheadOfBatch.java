@@ -20,12 +20,16 @@ final class AheadOfBatch {
 
 	private final Map<String, Member> found = new HashMap<>();
 
+	/** The ids of the members found, by programme, for the other modules' reads ahead. */
+	private final Map<String, Set<String>> ids = new HashMap<>();
+
 	void read(String programId, List<String> externalIds, List<String> emailKeys) {
 		externalIds.forEach(externalId -> read.add(byExternalId(programId, externalId)));
 		emailKeys.forEach(emailKey -> read.add(byEmailKey(programId, emailKey)));
 	}
 
 	void found(String programId, Member member) {
+		ids.computeIfAbsent(programId, p -> new HashSet<>()).add(member.id());
 		if (member.externalId() != null) {
 			found.put(byExternalId(programId, member.externalId()), member);
 		}
@@ -52,6 +56,11 @@ final class AheadOfBatch {
 			named.add(found.get(e));
 		}
 		return named;
+	}
+
+	/** The members found, by programme: whom the batch's events name, as far as they are known yet. */
+	Map<String, Set<String>> memberIds() {
+		return ids;
 	}
 
 	/** A member with this external id or e-mail was written: their look-ups read the table again. */

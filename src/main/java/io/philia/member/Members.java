@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -157,6 +159,16 @@ public class Members {
 			return Optional.empty();
 		}
 		return named == null ? byEmail(programId, email) : named.stream().findFirst();
+	}
+
+	/**
+	 * The members a micro-batch's events name that its read-ahead found ({@link NamedMember} hints), by
+	 * programme: for other modules to read ahead what they hold of the same customers. Empty outside a
+	 * micro-batch's all-or-nothing run.
+	 */
+	public Map<String, Set<String>> foundAhead() {
+		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		return ahead == null ? Map.of() : Collections.unmodifiableMap(ahead.memberIds());
 	}
 
 	/** A write of a member with this external id or e-mail: what the micro-batch read ahead of them is stale. */

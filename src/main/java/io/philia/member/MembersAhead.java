@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,11 @@ import io.philia.platform.WriteBehind;
 
 /**
  * Reads the members a micro-batch's events name at its start, one statement per programme (by external
- * id and by e-mail at once), instead of one look-up per event in {@link Members#identify}.
+ * id and by e-mail at once), instead of one look-up per event in {@link Members#identify}. First of the
+ * reads ahead: others read for the members it found ({@link Members#foundAhead}).
  */
 @Component
+@Order(0)
 class MembersAhead implements BatchReads {
 
 	private final JdbcClient jdbc;

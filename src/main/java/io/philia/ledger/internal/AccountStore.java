@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.philia.platform.InLists;
 import io.philia.platform.WriteBehind;
 
 /**
@@ -154,6 +155,23 @@ public class AccountStore {
 			.params(params)
 			.query((rs, n) -> account(programId, rs))
 			.list();
+	}
+
+	/**
+	 * Locks the existing balance rows of these members for the rest of the transaction and keeps them in its
+	 * memory, so that their {@link #lock}s need no round trip: a micro-batch's repeat customers, at its
+	 * start. In member id order, in padded chunks ({@link InLists}): a handful of statement texts, and two
+	 * batches locking members they share cannot deadlock on these locks.
+	 */
+	public void lockAhead(String programId, Collection<String> memberIds) {
+		Map<String, MemberAccount> locked = locked();
+		if (locked == null) {
+			return;
+		}
+		List<String> unknown = memberIds.stream().filter(id -> !locked.containsKey(key(programId, id))).sorted().toList();
+		for (List<String> chunk : InLists.padded(unknown)) {
+			lockExisting(programId, chunk).forEach(this::remember);
+		}
 	}
 
 	/** The member's balance row as it stands in this transaction. */

@@ -1,0 +1,7 @@
+package io.philia.ledger.internal;
+
+import io.philia.support.OnPostgres;
+
+@OnPostgres
+class AccountsAheadOnPostgresTest extends AccountsAheadContract {
+}
