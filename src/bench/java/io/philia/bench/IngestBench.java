@@ -112,7 +112,7 @@ public final class IngestBench implements Bench {
 		}
 	}
 
-	/** Closed loop for the rate, then an open loop at 80% of it for the latencies. */
+	/** Closed loop for the rate, then open loops at 80% and 50% of it for the latencies. */
 	private static double single(BenchRun run, BenchApp app, HttpLoad load, String key, ShopData data)
 			throws InterruptedException, java.io.IOException {
 		run.sample("warmup_s", warmUp(run, app, load, key, data));
