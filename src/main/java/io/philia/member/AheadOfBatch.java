@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.philia.platform.WriteBehind;
+
 /**
  * The members a micro-batch's events name, read at its start ({@link MembersAhead}) and held in its
  * transaction's memory: which identities were looked up, and the members found. A write of a member in
@@ -22,6 +24,9 @@ final class AheadOfBatch {
 
 	/** The ids of the members found, by programme, for the other modules' reads ahead. */
 	private final Map<String, Set<String>> ids = new HashMap<>();
+
+	/** The last member enrolled with a deferred insert. */
+	private WriteBehind.Deferred lastEnrolled;
 
 	void read(String programId, List<String> externalIds, List<String> emailKeys) {
 		externalIds.forEach(externalId -> read.add(byExternalId(programId, externalId)));
@@ -56,6 +61,31 @@ final class AheadOfBatch {
 			named.add(found.get(e));
 		}
 		return named;
+	}
+
+	/** Whether both keys were read ahead and neither named a member: the customer is new to the batch. */
+	boolean unknown(String programId, String externalId, String emailKey) {
+		List<Member> named = named(programId, externalId, emailKey);
+		return named != null && named.isEmpty();
+	}
+
+	/**
+	 * A member enrolled by the batch, their insert deferred: their next look-ups find them here, as if read
+	 * ahead (not among {@link #memberIds()}, which name rows that exist).
+	 */
+	void enrolled(String programId, Member member, WriteBehind.Deferred insert) {
+		if (member.externalId() != null) {
+			found.put(byExternalId(programId, member.externalId()), member);
+		}
+		if (member.email() != null) {
+			found.put(byEmailKey(programId, Members.emailKey(member.email())), member);
+		}
+		lastEnrolled = insert;
+	}
+
+	/** Whether a member enrolled by the batch has not gone out yet (deferred rows go out all at once). */
+	boolean enrolledWaiting() {
+		return lastEnrolled != null && lastEnrolled.waiting() != null;
 	}
 
 	/** The members found, by programme: whom the batch's events name, as far as they are known yet. */

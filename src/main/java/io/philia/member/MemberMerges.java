@@ -26,15 +26,19 @@ public class MemberMerges {
 
 	private final WriteBehind writes;
 
-	MemberMerges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, WriteBehind writes) {
+	private final Members members;
+
+	MemberMerges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, WriteBehind writes, Members members) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
 		this.writes = writes;
+		this.members = members;
 	}
 
 	@Transactional
 	public void merge(String programId, String survivorId, String absorbedId) {
+		members.writeOutEnrolled();
 		int changed = jdbc.sql("""
 				update member set merged_into = ?, merged_at = ?, updated_at = ?
 				where program_id = ? and id = ? and merged_into is null""")

@@ -43,6 +43,11 @@ public class Members {
 	/** An empty JSON object as {@link #insert} writes it. */
 	private static final String EMPTY = "{}";
 
+	private static final String INSERT = """
+			insert into member (id, program_id, external_id, email, email_key, phone, first_name, last_name,
+			  birth_date, locale, consents, attributes, enrolled_at, updated_at)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
 	private final JdbcClient jdbc;
 
 	private final JsonMapper json;
@@ -115,6 +120,15 @@ public class Members {
 		Instant now = clock.instant();
 		var member = new Member(Ids.next(clock), externalId, email, null, identity.firstName(), identity.lastName(),
 				null, locale, Map.of(), json.createObjectNode(), now, now);
+		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		if (ahead != null && ahead.unknown(programId, externalId, email == null ? null : emailKey(email))) {
+			// Known by neither key when the micro-batch began: the insert goes out with the batch's other
+			// rows (issue #3). A customer enrolled meanwhile by another transaction fails the commit, and
+			// the batch runs again piece by piece, where the insert below finds them.
+			ahead.enrolled(programId, member, writes.deferChangeable(INSERT, row(programId, member)));
+			events.publishEvent(new MemberEnrolled(programId, member.id(), externalId));
+			return new Identified(member, true);
+		}
 		if (insert(programId, member)) {
 			events.publishEvent(new MemberEnrolled(programId, member.id(), externalId));
 			return new Identified(member, true);
@@ -135,7 +149,7 @@ public class Members {
 			}
 			if (named == null) {
 				// Both look-ups in one round trip: a new customer needs both (issue #3).
-				named = jdbc.sql("""
+				named = sql("""
 						select * from member where program_id = ? and external_id = ?
 						union all
 						select * from member where program_id = ? and email_key = ?""")
@@ -151,7 +165,7 @@ public class Members {
 			if (byMail.isPresent() && byMail.get().externalId() == null) {
 				// Known by e-mail only until now: the shop's id joins that member rather than a twin.
 				forgetAhead(programId, externalId, byMail.get().email());
-				jdbc.sql("update member set external_id = ?, updated_at = ? where program_id = ? and id = ? and external_id is null")
+				sql("update member set external_id = ?, updated_at = ? where program_id = ? and id = ? and external_id is null")
 					.params(externalId, utc(clock.instant()), programId, byMail.get().id())
 					.update();
 				return find(programId, byMail.get().id());
@@ -196,7 +210,7 @@ public class Members {
 		if (!Ids.isValid(memberId)) {
 			return Optional.empty();
 		}
-		return jdbc.sql("select * from member where program_id = ? and id = ?")
+		return sql("select * from member where program_id = ? and id = ?")
 			.params(programId, memberId)
 			.query(this::member)
 			.optional();
@@ -209,21 +223,21 @@ public class Members {
 	}
 
 	public boolean exists(String programId, String memberId) {
-		return Ids.isValid(memberId) && jdbc.sql("select count(*) from member where program_id = ? and id = ?")
+		return Ids.isValid(memberId) && sql("select count(*) from member where program_id = ? and id = ?")
 			.params(programId, memberId)
 			.query(Long.class)
 			.single() > 0;
 	}
 
 	public Optional<Member> byExternalId(String programId, String externalId) {
-		return jdbc.sql("select * from member where program_id = ? and external_id = ?")
+		return sql("select * from member where program_id = ? and external_id = ?")
 			.params(programId, externalId)
 			.query(this::member)
 			.optional();
 	}
 
 	public Optional<Member> byEmail(String programId, String email) {
-		return jdbc.sql("select * from member where program_id = ? and email_key = ?")
+		return sql("select * from member where program_id = ? and email_key = ?")
 			.params(programId, email.toLowerCase(Locale.ROOT))
 			.query(this::member)
 			.optional();
@@ -232,24 +246,24 @@ public class Members {
 	/** Members in enrolment order, optionally only those with an externalId or email. */
 	public CursorPage<Member> list(String programId, String externalId, String email, int limit, String cursor) {
 		String after = CursorPage.decode(cursor);
-		var sql = new StringBuilder("select * from member where program_id = :program");
+		var query = new StringBuilder("select * from member where program_id = :program");
 		var params = new HashMap<String, Object>();
 		params.put("program", programId);
 		if (externalId != null) {
-			sql.append(" and external_id = :externalId");
+			query.append(" and external_id = :externalId");
 			params.put("externalId", externalId);
 		}
 		if (email != null) {
-			sql.append(" and email_key = :email");
+			query.append(" and email_key = :email");
 			params.put("email", email.toLowerCase(Locale.ROOT));
 		}
 		if (after != null) {
-			sql.append(" and id > :after");
+			query.append(" and id > :after");
 			params.put("after", after);
 		}
-		sql.append(" order by id limit :limit");
+		query.append(" order by id limit :limit");
 		params.put("limit", limit + 1);
-		var rows = jdbc.sql(sql.toString()).params(params).query(this::member).list();
+		var rows = sql(query.toString()).params(params).query(this::member).list();
 		return CursorPage.of(rows, limit, Member::id);
 	}
 
@@ -328,7 +342,7 @@ public class Members {
 				consents, attributes, current.enrolledAt(), clock.instant(), current.mergedInto());
 		forgetAhead(programId, current.externalId(), current.email());
 		forgetAhead(programId, externalId, email);
-		jdbc.sql("""
+		sql("""
 				update member set external_id = ?, email = ?, email_key = ?, phone = ?, first_name = ?, last_name = ?,
 				  birth_date = ?, locale = ?, consents = ?, attributes = ?, updated_at = ?
 				where program_id = ? and id = ?""")
@@ -373,16 +387,31 @@ public class Members {
 	/** Inserts unless the externalId or email is taken; false if it was (by a concurrent enrolment, say). */
 	private boolean insert(String programId, Member m) {
 		forgetAhead(programId, m.externalId(), m.email());
-		return jdbc.sql("""
-				insert into member (id, program_id, external_id, email, email_key, phone, first_name, last_name,
-				  birth_date, locale, consents, attributes, enrolled_at, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict do nothing""")
-			.params(m.id(), programId, m.externalId(), m.email(),
-					m.email() == null ? null : m.email().toLowerCase(Locale.ROOT), m.phone(), m.firstName(),
-					m.lastName(), m.birthDate(), m.locale(), json.writeValueAsString(m.consents()),
-					json.writeValueAsString(m.attributes()), utc(m.enrolledAt()), utc(m.updatedAt()))
-			.update() == 1;
+		return sql(INSERT + " on conflict do nothing").params(row(programId, m)).update() == 1;
+	}
+
+	private Object[] row(String programId, Member m) {
+		return new Object[] { m.id(), programId, m.externalId(), m.email(),
+				m.email() == null ? null : m.email().toLowerCase(Locale.ROOT), m.phone(), m.firstName(), m.lastName(),
+				m.birthDate(), m.locale(), json.writeValueAsString(m.consents()), json.writeValueAsString(m.attributes()),
+				utc(m.enrolledAt()), utc(m.updatedAt()) };
+	}
+
+	/**
+	 * A statement on the member table, after the members this transaction enrolled with their insert
+	 * deferred have gone out: every read and write of the table sees them.
+	 */
+	private JdbcClient.StatementSpec sql(String statement) {
+		writeOutEnrolled();
+		return jdbc.sql(statement);
+	}
+
+	/** Sends the inserts of the members enrolled in this micro-batch that are still deferred, if any. */
+	void writeOutEnrolled() {
+		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		if (ahead != null && ahead.enrolledWaiting()) {
+			writes.writeOut();
+		}
 	}
 
 	Member member(ResultSet rs, int row) throws SQLException {

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.philia.platform.GroupCommit;
 import io.philia.platform.PhiliaException;
 import io.philia.platform.Transactions;
 import io.philia.support.HttpTest;
@@ -27,6 +31,12 @@ abstract class MembersAheadContract extends HttpTest {
 
 	@Autowired
 	Transactions transactions;
+
+	@Autowired
+	GroupCommit groupCommit;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private String programId;
 
@@ -67,6 +77,30 @@ abstract class MembersAheadContract extends HttpTest {
 				.isEqualTo("A");
 			return members.identify(programId, identity("Y", "anne@example.com"));
 		})).isInstanceOf(PhiliaException.class).hasMessageContaining("another externalId");
+	}
+
+	@Test
+	void aCustomerEnrolledElsewhereWhileTheBatchRunsIsTheOneItsEventNames() {
+		programId = newShop().programId();
+		MemberIdentity identity = identity("R", "r@example.com");
+		var raced = new AtomicBoolean();
+
+		Identified identified = GroupCommit.await(groupCommit.submit("r", null,
+				List.of(new NamedMember(programId, identity)), () -> {
+					if (raced.compareAndSet(false, true)) {
+						// Another node enrols the same customer and commits after this batch read its members.
+						CompletableFuture.runAsync(() -> members.identify(programId, identity)).join();
+					}
+					return members.identify(programId, identity);
+				}));
+
+		List<String> rows = jdbc.sql("select id from member where program_id = ? and external_id = 'R'")
+			.params(programId)
+			.query(String.class)
+			.list();
+		assertThat(rows).hasSize(1);
+		assertThat(identified.member().id()).isEqualTo(rows.getFirst());
+		assertThat(identified.enrolled()).isFalse();
 	}
 
 	private void readAhead(MemberIdentity... identities) {
