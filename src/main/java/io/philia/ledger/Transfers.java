@@ -55,9 +55,10 @@ public class Transfers {
 		if (limits.maxPoints() != null && points > limits.maxPoints()) {
 			throw limit("one transfer", points, limits.maxPoints(), 0);
 		}
-		// Limits are read under the members' locks, so that concurrent transfers cannot both pass them.
+		// Limits are read under the members' locks, so that concurrent transfers cannot both pass them, and
+		// counted on the accounts the points really leave and reach (an absorbed account's id names its survivor).
 		return moves.transfer(programId, fromMemberId, toMemberId, points, reason, actor, programme.terms(),
-				() -> checkMonthly(programId, fromMemberId, toMemberId, points, limits, programme.timeZone()));
+				(from, to) -> checkMonthly(programId, from, to, points, limits, programme.timeZone()));
 	}
 
 	private void checkMonthly(String programId, String from, String to, long points, TransferLimits limits,

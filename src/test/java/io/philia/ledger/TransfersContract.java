@@ -116,6 +116,26 @@ abstract class TransfersContract extends LifecycleTest {
 		assertHealthy(shop);
 	}
 
+	@Test
+	void anAccountCannotSendPointsToItselfThroughAnAccountMergedIntoIt() {
+		var shop = shop("Europe/Paris", """
+				{"transfers": {"enabled": true, "maxSentPerMonth": 110}, "expiry": {"policy": "after-earning", "months": 12}}""");
+		String main = pay(shop, "S-main", "S-1", "150.00").at("/member/id").asString();
+		String twin = pay(shop, "S-twin", "S-2", "30.00").at("/member/id").asString();
+		String friend = pay(shop, "S-friend", "S-3", "15.00").at("/member/id").asString();
+		shop.api().post("/api/v1/members/" + main + ":merge", "{\"memberId\": \"" + twin + "\"}", "merge-s").expect(200);
+
+		send(shop, main, twin, 50, "self-1").expectProblem(422, "same-member");
+		send(shop, twin, main, 50, "self-2").expectProblem(422, "same-member");
+
+		assertThat(points(shop, main).get("available").asLong()).isEqualTo(120);
+		assertHealthy(shop);
+		send(shop, main, friend, 100, "to-friend").expect(201);
+		send(shop, twin, friend, 20, "via-twin").expectProblem(422, "transfer-limit-exceeded");
+		assertThat(points(shop, main).get("available").asLong()).as("the monthly limit is the survivor's").isEqualTo(20);
+		assertHealthy(shop);
+	}
+
 	private io.philia.support.Api.Response send(Shop shop, String from, String to, long points, String key) {
 		return shop.api()
 			.post("/api/v1/members/" + from + "/points/transfers",

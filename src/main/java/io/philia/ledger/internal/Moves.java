@@ -43,20 +43,29 @@ public class Moves {
 		this.clock = clock;
 	}
 
+	/** A programme's limits on what its members send and receive, checked under both accounts' locks. */
+	@FunctionalInterface
+	public interface TransferLimitsCheck {
+
+		/** Refuses the transfer between these accounts (merged ones followed to their survivors) if over a limit. */
+		void check(String fromId, String toId);
+	}
+
 	public Transfer transfer(String programId, String fromId, String toId, long points, String reason, String actor,
-			PointsTerms terms, Runnable limitsCheck) {
+			PointsTerms terms, TransferLimitsCheck limits) {
 		var work = books.begin();
 		MemberAccount[] both = work.lockBoth(programId, fromId, toId);
 		MemberAccount from = both[0];
 		MemberAccount to = both[1];
-		if (from == to) {
+		// Each lock gives its own copy of the row: one account, reached through a merge, is two objects.
+		if (from.memberId.equals(to.memberId)) {
 			throw new PhiliaException(LedgerProblems.SAME_MEMBER, "Both members are one account (merged)");
 		}
 		if (from.available < points) {
 			throw new PhiliaException(LedgerProblems.INSUFFICIENT_POINTS, "The member has " + Math.max(0, from.available)
 					+ " available points; " + points + " cannot be transferred", Map.of("available", Math.max(0, from.available)));
 		}
-		limitsCheck.run();
+		limits.check(from.memberId, to.memberId);
 		Instant now = clock.instant();
 		Changes c = work.changes;
 		Entry out = c.entry(from, Kind.TRANSFER_OUT, now, new Cause("transfer", to.memberId, null));
@@ -97,7 +106,7 @@ public class Moves {
 		MemberAccount[] both = work.lockBoth(programId, survivorId, absorbedId);
 		MemberAccount survivor = both[0];
 		MemberAccount absorbed = both[1];
-		if (survivor == absorbed || absorbed.mergedInto != null) {
+		if (survivor.memberId.equals(absorbed.memberId) || absorbed.mergedInto != null) {
 			throw new PhiliaException(LedgerProblems.MEMBER_MERGED, "The accounts are already one");
 		}
 		long combined = survivor.available + absorbed.available;
