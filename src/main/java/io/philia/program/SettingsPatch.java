@@ -106,8 +106,9 @@ final class SettingsPatch {
 			}
 			return null;
 		}
-		if (value > Integer.MAX_VALUE) {
-			throw new IllegalArgumentException(name + " is too large");
+		if (value > Integer.MAX_VALUE || value < Integer.MIN_VALUE) {
+			// Checked before narrowing: -4294967282 would otherwise become a valid 14.
+			throw new IllegalArgumentException(name + (value > 0 ? " is too large" : " is too small"));
 		}
 		return value.intValue();
 	}

@@ -75,6 +75,9 @@ abstract class LiabilityContract extends LifecycleTest {
 		shop.api().get("/api/v1/reports/liability?from=2026-02-01&to=2026-01-01").expectProblem(400, "validation");
 		shop.api().get("/api/v1/reports/liability?from=2026-02-30&to=2026-03-01").expectProblem(400, "validation");
 		shop.api().get("/api/v1/reports/liability?from=2020-01-01&to=2026-03-01&period=day").expectProblem(400, "validation");
+		shop.api().get("/api/v1/reports/liability?from=-999999999-01-01&to=-999999999-01-01").expectProblem(400, "validation");
+		shop.api().get("/api/v1/reports/liability?from=%2B300000-01-01&to=%2B300000-01-01").expectProblem(400, "validation");
+		shop.api().get("/api/v1/reports/liability?from=9999-12-31&to=9999-12-31").expectProblem(400, "validation");
 		shop.api()
 			.send("GET", "/api/v1/reports/liability?from=x&to=2026-03-01", null, Map.of("Accept", "text/csv"))
 			.expectProblem(400, "validation");

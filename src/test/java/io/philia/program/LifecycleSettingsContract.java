@@ -76,6 +76,11 @@ abstract class LifecycleSettingsContract extends HttpTest {
 		assertThat(admin.get(path).expect(200).body().at("/settings/expiry/policy").asString()).isEqualTo("none");
 		admin.patch(path, "{\"expiry\": {\"policy\": \"fixed-date\", \"date\": \"02-30\"}}").expectProblem(400, "validation");
 		admin.patch(path, "[1]").expectProblem(400, "validation");
+		// Past an int: refused, never narrowed into a valid number (-4294967282 would be 14 days).
+		admin.patch(path, "{\"returnWindow\": {\"days\": -4294967282}}").expectProblem(400, "validation");
+		admin.patch(path, "{\"expiry\": {\"policy\": \"after-earning\", \"months\": -4294967295}}")
+			.expectProblem(400, "validation");
+		assertThat(admin.get(path).expect(200).body().at("/settings/returnWindow/days").asInt()).isZero();
 		admin.patch("/api/v1/admin/programmes/" + shop.programId() + "/stores/" + shop.storeId(),
 				"{\"returnWindow\": {\"days\": -1}}").expectProblem(400, "validation");
 		admin.patch("/api/v1/admin/programmes/0193a4c2-0000-7000-8000-000000000000", "{}")

@@ -72,12 +72,23 @@ class ReportsController {
 			v.add(field, "is required, a date such as 2026-01-31");
 			return null;
 		}
+		LocalDate date;
 		try {
-			return LocalDate.parse(value);
+			date = LocalDate.parse(value);
 		}
 		catch (DateTimeParseException e) {
 			v.add(field, "must be a date such as 2026-01-31");
 			return null;
 		}
+		if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+			// Beyond these, periods and midnights in the programme's zone leave what time types and databases hold.
+			v.add(field, "must be between " + EARLIEST + " and " + LATEST);
+			return null;
+		}
+		return date;
 	}
+
+	private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+
+	private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 }
