@@ -29,6 +29,9 @@ public final class LedgerProblems {
 	public static final ProblemType MERGE_DEBT_BEYOND_LIMIT = new ProblemType("merge-debt-beyond-limit", 4008, 422,
 			"The merged account would owe more points than the programme's debt limit");
 
+	public static final ProblemType POINTS_LIMIT_EXCEEDED = new ProblemType("points-limit-exceeded", 4009, 422,
+			"The member's points would pass the most an account can hold");
+
 	private LedgerProblems() {
 	}
 }

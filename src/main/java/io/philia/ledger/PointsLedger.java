@@ -24,6 +24,9 @@ import io.philia.program.Programmes;
 @Service
 public class PointsLedger {
 
+	/** The most points an account holds, available and pending together: 10^15, far from a long's limit. */
+	public static final long MAX_POINTS = 1_000_000_000_000_000L;
+
 	private final Bookkeeping bookkeeping;
 
 	private final JournalStore journal;

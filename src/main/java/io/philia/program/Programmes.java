@@ -247,13 +247,16 @@ public class Programmes {
 			.list();
 	}
 
+	/** Points per step of a store's rate: generous (a step may be 0.01), and far from overflowing a sum. */
+	private static final long MAX_RATE_POINTS = 1_000_000;
+
 	private static EarningRate earning(Violations violations, NewStore.EarningTerms terms, String currency) {
 		if (terms == null) {
 			violations.add("earning", "is required, for example {\"points\": 10, \"per\": \"15.00\", \"rounding\": \"steps\"}");
 			return null;
 		}
-		if (terms.points() == null || terms.points() < 0) {
-			violations.add("earning.points", "must be a whole number of points, zero or more");
+		if (terms.points() == null || terms.points() < 0 || terms.points() > MAX_RATE_POINTS) {
+			violations.add("earning.points", "must be a whole number of points from 0 to " + MAX_RATE_POINTS);
 		}
 		Money per = violations.check("earning.per", () -> Money.of(terms.per(), currency));
 		if (per != null && per.minor() <= 0) {

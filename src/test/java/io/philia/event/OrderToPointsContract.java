@@ -139,4 +139,33 @@ abstract class OrderToPointsContract extends HttpTest {
 		assertThat(custom.at("/member/enrolled").asBoolean()).isTrue();
 		assertThat(custom.at("/points/earned").asLong()).isZero();
 	}
+
+	@Test
+	void anOrderThatWouldPassTheMostAnAccountHoldsIsRefusedAndChangesNothing() {
+		var shop = newShop("{\"points\": 1000000, \"per\": \"0.01\", \"rounding\": \"steps\"}");
+		String member = shop.api().event("big-1", """
+				{"type":"order.paid","member":{"externalId":"W-1"},"order":{"id":"W-1","currency":"EUR","total":"9999999.99"}}""")
+			.expect(201)
+			.body()
+			.at("/member/id")
+			.asString();
+
+		// 999,999,999,000,000 points: 1,000,000 short of the most an account holds, a cent's worth here.
+		shop.api().event("big-2", """
+				{"type":"order.paid","member":{"externalId":"W-1"},"order":{"id":"W-2","currency":"EUR","total":"0.02"}}""")
+			.expectProblem(422, "points-limit-exceeded");
+		shop.api().post("/api/v1/members/" + member + "/points/adjustments",
+				"{\"points\": 1000001, \"reason\": \"typo\", \"actor\": \"support:marc\"}", "big-3")
+			.expectProblem(422, "points-limit-exceeded");
+
+		assertThat(shop.api().get("/api/v1/members/" + member + "/points").expect(200).body().get("available").asLong())
+			.isEqualTo(999_999_999_000_000L);
+		assertThat(shop.api().get("/api/v1/members/" + member + "/points/history").expect(200).body().get("items")).hasSize(1);
+		shop.api().event("big-4", """
+				{"type":"order.paid","member":{"externalId":"W-1"},"order":{"id":"W-4","currency":"EUR","total":"0.01"}}""")
+			.expect(201);
+		admin.post("/api/v1/admin/programmes/" + shop.programId() + "/stores",
+				"{\"code\": \"huge\", \"name\": \"Huge\", \"currency\": \"EUR\", \"earning\": {\"points\": 9223372036854775807, \"per\": \"0.01\"}}")
+			.expectProblem(400, "validation");
+	}
 }

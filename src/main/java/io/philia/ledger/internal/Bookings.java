@@ -25,6 +25,7 @@ final class Bookings {
 
 	static Entry earn(Changes c, MemberAccount a, long points, Cause cause, List<Attribution> explanation,
 			PointsTerms terms, Availability availability, Instant now) {
+		a.mayReceive(points, points);
 		Entry e = c.entry(a, Kind.EARN, now, cause);
 		e.explanation = explanation;
 		boolean pending = availability.pendingAt(now);
@@ -164,6 +165,7 @@ final class Bookings {
 
 	/** Credits available points already placed in lots; a member in debt pays it back from them first. */
 	static void creditAvailable(Entry e, MemberAccount a, List<LotRow> credited, long points) {
+		a.mayReceive(points, 0);
 		long debt = a.debt();
 		a.available += points;
 		e.points += points;

@@ -3,7 +3,11 @@ package io.philia.ledger.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 
+import io.philia.ledger.LedgerProblems;
+import io.philia.ledger.PointsLedger;
+import io.philia.platform.PhiliaException;
 import io.philia.program.ExpiryPolicy;
 import io.philia.program.PointsTerms;
 
@@ -90,6 +94,20 @@ public final class MemberAccount {
 	/** Points owed: how far below zero the available balance is. */
 	long debt() {
 		return Math.max(0, -available);
+	}
+
+	/**
+	 * An account holds at most {@link PointsLedger#MAX_POINTS} points, available and pending together, and
+	 * its lifetime earnings stay a long: anything that would pass either is refused before it changes a
+	 * figure, so no sum ever wraps round (an order of a quadrillion euros, a rule gone wild).
+	 */
+	void mayReceive(long points, long earned) {
+		if (points > PointsLedger.MAX_POINTS - Math.max(0, available + pending)
+				|| earned > Long.MAX_VALUE - lifetimeEarned) {
+			throw new PhiliaException(LedgerProblems.POINTS_LIMIT_EXCEEDED, "The member has " + (available + pending)
+					+ " points; " + points + " more would pass the " + PointsLedger.MAX_POINTS
+					+ " an account can hold", Map.of("limit", PointsLedger.MAX_POINTS));
+		}
 	}
 
 	void dueNoLaterThan(Instant at) {

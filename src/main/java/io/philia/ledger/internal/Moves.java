@@ -114,6 +114,7 @@ public class Moves {
 			throw new PhiliaException(LedgerProblems.MERGE_DEBT_BEYOND_LIMIT, "Together the accounts would owe "
 					+ -combined + " points; the programme allows " + allowedDebt, Map.of("debt", -combined));
 		}
+		survivor.mayReceive(Math.max(0, absorbed.available) + absorbed.pending, absorbed.lifetimeEarned);
 		// What the locks settled is written first: its expiries name lots by member, and the lots move next.
 		work.flush();
 		Instant now = clock.instant();
