@@ -251,15 +251,20 @@ public class EventIngestion {
 
 	/**
 	 * When an order's points become available: at once without a return window; else when the window that
-	 * opened at payment, or at fulfilment (later, if the store has not said yet), closes. A time in the
-	 * store's future counts from now: a window never starts later than Philia heard of it.
+	 * opened at payment, or at fulfilment, closes. Not fulfilled yet, they wait for it, or, with a deadline
+	 * for fulfilment, until the window that would open then closes (an earlier fulfilment brings it
+	 * forward). A time in the store's future counts from now: a window never starts later than Philia
+	 * heard of it.
 	 */
 	private Availability availability(Store store, StoreOrder order, ValidEvent event) {
 		ReturnWindow window = store.terms().returnWindow();
 		if (window == null) {
 			return Availability.NOW;
 		}
-		Instant start = window.countsFromFulfilment() ? order.fulfilledAt() : notLaterThanNow(event.occurredAt());
+		Instant paid = notLaterThanNow(event.occurredAt());
+		Instant start = !window.countsFromFulfilment() ? paid
+				: order.fulfilledAt() != null ? order.fulfilledAt()
+						: window.fulfilledAtTheLatest(paid, store.terms().zone());
 		return start == null ? Availability.ON_FULFILMENT
 				: Availability.at(window.closesAt(start, store.terms().zone()));
 	}

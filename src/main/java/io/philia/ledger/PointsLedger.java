@@ -115,8 +115,9 @@ public class PointsLedger {
 
 	/**
 	 * The order an earning came from was fulfilled: its pending points become available at
-	 * {@code closesAt} (released at once if that has passed). Returns when they become available, or null
-	 * if nothing of that earning is waiting for fulfilment.
+	 * {@code closesAt} (released at once if that has passed), or earlier if a deadline for fulfilment
+	 * already gave them an earlier time. Returns when they become available, or null if nothing of that
+	 * earning is pending.
 	 */
 	@Transactional
 	public Instant startReturnWindow(String programId, String memberId, String earnEntryId, Instant closesAt) {

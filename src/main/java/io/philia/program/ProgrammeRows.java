@@ -18,7 +18,7 @@ final class ProgrammeRows {
 		String cost = rs.getString("cost_per_point");
 		var transfers = new TransferLimits(rs.getBoolean("transfers_enabled"), nullableLong(rs, "transfer_max_points"),
 				nullableLong(rs, "transfer_max_sent_month"), nullableLong(rs, "transfer_max_received_month"));
-		var settings = new ProgrammeSettings(window(rs, "return_window_days", "return_window_from"), expiry(rs),
+		var settings = new ProgrammeSettings(window(rs, "return_window_days", "return_window_from", "return_window_fulfilled_within"), expiry(rs),
 				DebtPolicy.ofLimit(rs.getLong("debt_limit")),
 				cost == null ? null : new CostPerPoint(cost, rs.getString("cost_currency")), transfers);
 		return new Programme(rs.getString("id"), rs.getString("name"), rs.getString("points_name"),
@@ -30,8 +30,8 @@ final class ProgrammeRows {
 		String currency = rs.getString("currency");
 		var earning = new EarningRate(rs.getLong("earn_points"), Money.ofMinor(rs.getLong("earn_per_minor"), currency),
 				Rounding.valueOf(rs.getString("earn_rounding")));
-		ReturnWindow own = window(rs, "return_window_days", "return_window_from");
-		ReturnWindow effective = own != null ? own : window(rs, "p_window_days", "p_window_from");
+		ReturnWindow own = window(rs, "return_window_days", "return_window_from", "return_window_fulfilled_within");
+		ReturnWindow effective = own != null ? own : window(rs, "p_window_days", "p_window_from", "p_window_within");
 		var terms = new PointsTerms(ZoneId.of(rs.getString("time_zone")),
 				effective == null || !effective.holds() ? null : effective, expiry(rs),
 				DebtPolicy.ofLimit(rs.getLong("debt_limit")));
@@ -39,9 +39,9 @@ final class ProgrammeRows {
 				currency, earning, rs.getObject("created_at", OffsetDateTime.class).toInstant(), own, terms);
 	}
 
-	static ReturnWindow window(ResultSet rs, String days, String from) throws SQLException {
+	static ReturnWindow window(ResultSet rs, String days, String from, String within) throws SQLException {
 		int value = rs.getInt(days);
-		return rs.wasNull() ? null : new ReturnWindow(value, rs.getString(from));
+		return rs.wasNull() ? null : new ReturnWindow(value, rs.getString(from), rs.getObject(within, Integer.class));
 	}
 
 	static ExpiryPolicy expiry(ResultSet rs) throws SQLException {
@@ -60,5 +60,9 @@ final class ProgrammeRows {
 
 	static String windowFrom(ReturnWindow window) {
 		return window == null ? null : window.from();
+	}
+
+	static Integer windowWithin(ReturnWindow window) {
+		return window == null ? null : window.fulfilledWithin();
 	}
 }

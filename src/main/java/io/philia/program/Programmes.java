@@ -36,6 +36,7 @@ public class Programmes {
 	/** A store with its programme's lifecycle settings: the hot path reads both in one query. */
 	private static final String STORE_WITH_TERMS = """
 			select s.*, p.time_zone, p.return_window_days as p_window_days, p.return_window_from as p_window_from,
+			  p.return_window_fulfilled_within as p_window_within,
 			  p.expiry_policy, p.expiry_months, p.expiry_date, p.expiry_years_after, p.debt_limit
 			from store s join programme p on p.id = s.program_id""";
 
@@ -137,11 +138,12 @@ public class Programmes {
 		TransferLimits t = settings.transfers();
 		jdbc.sql("""
 				update programme set name = ?, points_name = ?, default_locale = ?, return_window_days = ?,
-				  return_window_from = ?, expiry_policy = ?, expiry_months = ?, expiry_date = ?, expiry_years_after = ?,
+				  return_window_from = ?, return_window_fulfilled_within = ?, expiry_policy = ?, expiry_months = ?, expiry_date = ?, expiry_years_after = ?,
 				  debt_limit = ?, cost_per_point = ?, cost_currency = ?, transfers_enabled = ?, transfer_max_points = ?,
 				  transfer_max_sent_month = ?, transfer_max_received_month = ?
 				where id = ?""")
 			.params(name, pointsName, locale, ProgrammeRows.windowDays(settings.returnWindow()), ProgrammeRows.windowFrom(settings.returnWindow()),
+					ProgrammeRows.windowWithin(settings.returnWindow()),
 					settings.expiry().policy(), settings.expiry().months(), settings.expiry().date(),
 					settings.expiry().yearsAfter(), settings.debt().allowedDebt(),
 					settings.costPerPoint() == null ? null : settings.costPerPoint().amount(),
@@ -162,8 +164,11 @@ public class Programmes {
 		String name = patch.has("name") ? v.requireText("name", patch.get("name").asString(null), 200) : current.name();
 		ReturnWindow window = SettingsPatch.storeWindow(v, current.returnWindow(), patch);
 		v.throwIfAny();
-		jdbc.sql("update store set name = ?, return_window_days = ?, return_window_from = ? where program_id = ? and id = ?")
-			.params(name, ProgrammeRows.windowDays(window), ProgrammeRows.windowFrom(window), programId, storeId)
+		jdbc.sql("""
+				update store set name = ?, return_window_days = ?, return_window_from = ?, return_window_fulfilled_within = ?
+				where program_id = ? and id = ?""")
+			.params(name, ProgrammeRows.windowDays(window), ProgrammeRows.windowFrom(window),
+					ProgrammeRows.windowWithin(window), programId, storeId)
 			.update();
 		recentStores.forget(programId);
 		return store(programId, storeId);

@@ -12,10 +12,19 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  *
  * @param days 0 to 365; 0 means no window (a store's way to say so when its programme has one)
  * @param from "paid" or "fulfilled"
+ * @param fulfilledWithin with "fulfilled": the window starts at the latest this many days (1 to 730) after
+ *        payment, so points never wait for a fulfilment that is not coming; null, they wait for it
  */
-public record ReturnWindow(int days, String from) {
+public record ReturnWindow(int days, String from, Integer fulfilledWithin) {
 
 	public static final int MAX_DAYS = 365;
+
+	/** Two years: wine sold en primeur is delivered some 18 months after it is paid. */
+	public static final int MAX_FULFILMENT_DAYS = 730;
+
+	public ReturnWindow(int days, String from) {
+		this(days, from, null);
+	}
 
 	public ReturnWindow {
 		if (days < 0 || days > MAX_DAYS) {
@@ -26,6 +35,12 @@ public record ReturnWindow(int days, String from) {
 		}
 		if (!from.equals("paid") && !from.equals("fulfilled")) {
 			throw new IllegalArgumentException("must count from \"paid\" or \"fulfilled\"");
+		}
+		if (fulfilledWithin != null && !from.equals("fulfilled")) {
+			throw new IllegalArgumentException("fulfilledWithin applies to a window counted from \"fulfilled\"");
+		}
+		if (fulfilledWithin != null && (fulfilledWithin < 1 || fulfilledWithin > MAX_FULFILMENT_DAYS)) {
+			throw new IllegalArgumentException("fulfilledWithin must be from 1 to " + MAX_FULFILMENT_DAYS + " days");
 		}
 	}
 
@@ -38,6 +53,14 @@ public record ReturnWindow(int days, String from) {
 	@JsonIgnore
 	public boolean countsFromFulfilment() {
 		return from.equals("fulfilled");
+	}
+
+	/**
+	 * When an order paid at {@code paidAt} and not fulfilled yet counts as fulfilled, or null if it waits
+	 * for the store to say so.
+	 */
+	public Instant fulfilledAtTheLatest(Instant paidAt, ZoneId zone) {
+		return fulfilledWithin == null ? null : paidAt.atZone(zone).plusDays(fulfilledWithin).toInstant();
 	}
 
 	/** When the window that opened at {@code start} closes. */

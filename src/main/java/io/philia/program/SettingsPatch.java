@@ -62,7 +62,7 @@ final class SettingsPatch {
 	}
 
 	private static ReturnWindow returnWindow(JsonNode node) {
-		return new ReturnWindow(integer(node, "days", true), text(node, "from"));
+		return new ReturnWindow(integer(node, "days", true), text(node, "from"), integer(node, "fulfilledWithin", false));
 	}
 
 	private static ExpiryPolicy expiry(JsonNode node) {

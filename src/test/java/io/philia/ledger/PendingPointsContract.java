@@ -114,6 +114,41 @@ abstract class PendingPointsContract extends LifecycleTest {
 	}
 
 	@Test
+	void withADeadlineForFulfilmentPointsNeverWaitForAFulfilmentThatDoesNotCome() {
+		var shop = shop("Europe/Paris", "{}");
+		admin.patch("/api/v1/admin/programmes/" + shop.programId() + "/stores/" + shop.storeId(),
+				"{\"returnWindow\": {\"days\": 14, \"from\": \"fulfilled\", \"fulfilledWithin\": 60}}")
+			.expect(200);
+		Instant paidAt = Instant.now(clock);
+		JsonNode lost = pay(shop, "C-4", "W-4", "30.00");
+		String member = lost.at("/member/id").asString();
+		JsonNode shipped = pay(shop, "C-4", "W-5", "15.00");
+		Instant deadline = paidAt.atZone(PARIS).plusDays(60 + 14).toInstant();
+
+		assertThat(Instant.parse(lost.at("/points/availableAt").asString())).as("at the latest")
+			.isBetween(deadline, Instant.now(clock).atZone(PARIS).plusDays(60 + 14).toInstant());
+		later(Duration.ofDays(5));
+		Instant fulfilledAt = Instant.parse(shop.api()
+			.event("fulfilled-W-5", "{\"type\": \"order.fulfilled\", \"order\": {\"id\": \"W-5\"}}")
+			.expect(201)
+			.body()
+			.at("/points/availableAt")
+			.asString());
+		assertThat(fulfilledAt).as("a fulfilment brings the window forward")
+			.isBefore(Instant.parse(shipped.at("/points/availableAt").asString()));
+
+		clock.setTo(fulfilledAt.plusSeconds(1));
+		assertThat(points(shop, member).get("available").asLong()).isEqualTo(10);
+		clock.setTo(Instant.parse(lost.at("/points/availableAt").asString()).plusSeconds(1));
+		assertThat(points(shop, member).get("available").asLong()).as("never fulfilled, released anyway").isEqualTo(30);
+		assertThat(points(shop, member).get("pending").asLong()).isZero();
+		admin.patch("/api/v1/admin/programmes/" + shop.programId() + "/stores/" + shop.storeId(),
+				"{\"returnWindow\": {\"days\": 14, \"fulfilledWithin\": 60}}")
+			.expectProblem(400, "validation");
+		assertHealthy(shop);
+	}
+
+	@Test
 	void aWindowAcrossAChangeOfSummerTimeClosesAtTheSameLocalTime() {
 		var shop = shop("Europe/Paris", "{\"returnWindow\": {\"days\": 14}}");
 		ZoneOffsetTransition change = PARIS.getRules().nextTransition(Instant.now(clock).plus(Duration.ofDays(8)));

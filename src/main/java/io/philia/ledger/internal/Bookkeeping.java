@@ -136,8 +136,13 @@ public class Bookkeeping {
 		var work = books.begin();
 		MemberAccount account = work.lock(programId, memberId);
 		LotRow lot = work.lots(account).stream().filter(l -> l.id.equals(earnEntryId)).findFirst().orElse(null);
-		if (lot == null || !lot.pending || lot.availableAt != null) {
+		if (lot == null || !lot.pending) {
 			return null;
+		}
+		if (lot.availableAt != null && !closesAt.isBefore(lot.availableAt)) {
+			// Released already by the deadline for fulfilment, or at the latest then: a late fulfilment
+			// never holds points back longer.
+			return lot.availableAt;
 		}
 		lot.availableAt = closesAt;
 		lot.dirty = true;

@@ -20,7 +20,8 @@ final class SettingsText {
 	}
 
 	static String window(ReturnWindow w) {
-		return w == null || !w.holds() ? "none" : w.days() + " days after " + w.from();
+		return w == null || !w.holds() ? "none" : w.days() + " days after " + w.from()
+				+ (w.fulfilledWithin() == null ? "" : " (at the latest " + w.fulfilledWithin() + " days after paid)");
 	}
 
 	private static String expiry(ExpiryPolicy e) {
