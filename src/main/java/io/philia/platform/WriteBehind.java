@@ -1,6 +1,7 @@
 package io.philia.platform;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public class WriteBehind {
 	public void defer(String sql, Object... row) {
 		State state = state();
 		if (state == null) {
-			jdbc.update(sql, row);
+			Batches.send(jdbc, sql, Collections.singletonList(row));
 			return;
 		}
 		state.batches.computeIfAbsent(sql, s -> new ArrayList<>()).add(row);
@@ -51,7 +52,7 @@ public class WriteBehind {
 			// Cleared first: a failure here fails the transaction, which must not send them again.
 			var batches = new ArrayList<>(state.batches.entrySet());
 			state.batches.clear();
-			batches.forEach(batch -> send(batch.getKey(), batch.getValue()));
+			batches.forEach(batch -> Batches.send(jdbc, batch.getKey(), batch.getValue()));
 		}
 	}
 
@@ -104,15 +105,6 @@ public class WriteBehind {
 			state.batches.clear();
 			state.memory.clear();
 			state.generation++;
-		}
-	}
-
-	private void send(String sql, List<Object[]> rows) {
-		if (rows.size() == 1) {
-			jdbc.update(sql, rows.get(0));
-		}
-		else {
-			jdbc.batchUpdate(sql, rows);
 		}
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.philia.platform.Batches;
 import io.philia.platform.WriteBehind;
 
 /**
@@ -39,7 +40,7 @@ public class Books {
 		this.journal = journal;
 		this.clock = clock;
 		this.writes = writes;
-		this.now = (sql, rows) -> Rows.batch(batch, sql, rows);
+		this.now = (sql, rows) -> Batches.send(batch, sql, rows);
 		this.atCommit = (sql, rows) -> rows.forEach(row -> writes.defer(sql, row));
 	}
 

@@ -7,9 +7,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Small JDBC helpers the ledger's stores share: UTC times and batches that skip the batch for one row. */
+/** Small JDBC helpers the ledger's stores share: UTC times, nullable columns, in-list marks. */
 final class Rows {
 
 	private Rows() {
@@ -33,15 +32,6 @@ final class Rows {
 	interface Sink {
 
 		void send(String sql, List<Object[]> rows);
-	}
-
-	static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
-		if (rows.size() == 1) {
-			jdbc.update(sql, rows.get(0));
-		}
-		else if (!rows.isEmpty()) {
-			jdbc.batchUpdate(sql, rows);
-		}
 	}
 
 	/** {@code ?, ?, ?} for an IN list of this many values. */
