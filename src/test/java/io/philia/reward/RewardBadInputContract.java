@@ -3,6 +3,7 @@ package io.philia.reward;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -85,5 +86,58 @@ abstract class RewardBadInputContract extends RewardTest {
 		assertThat(priced.get("subtotal").asString()).isEqualTo(total);
 		assertThat(priced.get("shipping").asString()).isEqualTo(total);
 		assertThat(priced.get("total").asString()).isEqualTo(total.replaceFirst("^1", "2"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			costPoints     | /api/v1/rewards          | {"kind":"voucher","costPoints":5.5,"name":{"en":"V"},"coupon":{"discount":"amount","amount":"5.00","currency":"EUR"}}
+			coupon.percent | /api/v1/rewards          | {"kind":"percentage-discount","costPoints":5,"name":{"en":"P"},"coupon":{"discount":"percentage","percent":12.5}}
+			terms.percent  | /api/v1/coupon-campaigns | {"type":"promo","name":"P","code":"HALF","terms":{"discount":"percentage","percent":12.5}}
+			""")
+	void aFractionWhereAWholeNumberIsExpectedIsA400AndMakesNothing(String field, String path, String body) {
+		var shop = newShop();
+
+		Response refused = shop.api().post(path, body, "k");
+
+		assertThat(field(refused)).isEqualTo(field);
+		assertThat(shop.api().get("/api/v1/rewards").body().get("items")).isEmpty();
+		assertThat(shop.api().get("/api/v1/coupon-campaigns").body().get("items")).isEmpty();
+	}
+
+	@Test
+	void aFractionalCountOfCodesIsA400AndGeneratesNone() {
+		var shop = newShop();
+		String campaign = create(shop.api(), "/api/v1/coupon-campaigns", """
+				{"type":"codes","name":"Flyer","terms":{"discount":"amount","amount":"5.00","currency":"EUR"}}""");
+
+		Response refused = shop.api().post("/api/v1/coupon-campaigns/" + campaign + "/codes:generate", "{\"count\":2.7}",
+				"gen");
+
+		assertThat(field(refused)).isEqualTo("count");
+		assertThat(shop.api().get("/api/v1/coupon-campaigns/" + campaign + "/codes").expect(200).raw().body().lines())
+			.hasSize(1);
+	}
+
+	@Test
+	void aFractionalQuantityOrNumberOfPointsAtCheckoutIsA400AndHoldsNothing() {
+		var shop = newShop();
+		shop.api().send("PUT", "/api/v1/checkout-settings",
+				"{\"pointsPayment\":{\"points\":1,\"per\":\"0.01\",\"currency\":\"EUR\"}}", java.util.Map.of())
+			.expect(200);
+		String member = aMemberWithPoints(shop.api(), "C-1", 1000);
+		String code = uniqueCodes(shop.api(), 1).get(0);
+		String checkout = """
+				{"orderId":"O-1","customer":{"memberId":"%s"},"codes":["%s"],"points":%s,
+				 "cart":{"currency":"EUR","lines":[{"sku":"W-1","quantity":%s,"unitPrice":"37.00"}]}}""";
+
+		Response quantity = shop.api().post("/api/v1/checkouts", checkout.formatted(member, code, "15", "1.9"), "q");
+		Response points = shop.api().post("/api/v1/checkouts", checkout.formatted(member, code, "15.9", "2"), "p");
+		Response validated = shop.api().post("/api/v1/checkouts:validate", checkout.formatted(member, code, "15.9", "2"));
+
+		assertThat(field(quantity)).isEqualTo("cart.lines[0].quantity");
+		assertThat(field(points)).isEqualTo("points");
+		assertThat(field(validated)).isEqualTo("points");
+		assertThat(available(shop.api(), member)).isEqualTo(1000);
+		assertCodeUnused(shop.api(), code);
 	}
 }
