@@ -140,4 +140,23 @@ abstract class RewardBadInputContract extends RewardTest {
 		assertThat(available(shop.api(), member)).isEqualTo(1000);
 		assertCodeUnused(shop.api(), code);
 	}
+
+	@ParameterizedTest(name = "{1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			pointsPayment.currency | {"points":10,"per":"1.00","currency":"eur"}
+			pointsPayment.currency | {"points":10,"per":"1.00","currency":"XYZ"}
+			pointsPayment.currency | {"points":10,"per":"1.00"}
+			pointsPayment.per      | {"points":10,"per":"1.001","currency":"EUR"}
+			pointsPayment.per      | {"points":10,"currency":"EUR"}
+			pointsPayment.per      | {"points":10,"per":"0.00","currency":"EUR"}
+			""")
+	void pointsAsPaymentRefusedForItsCurrencyOrRateNamesThatField(String field, String pointsPayment) {
+		var shop = newShop();
+
+		Response refused = shop.api().send("PUT", "/api/v1/checkout-settings", "{\"pointsPayment\":" + pointsPayment + "}",
+				java.util.Map.of());
+
+		assertThat(field(refused)).isEqualTo(field);
+		assertThat(shop.api().get("/api/v1/checkout-settings").body().has("pointsPayment")).isFalse();
+	}
 }
