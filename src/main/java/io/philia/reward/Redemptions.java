@@ -147,7 +147,7 @@ public class Redemptions {
 		Redemption redemption = get(programId, redemptionId);
 		if (!List.of("gift", "partner").contains(redemption.kind())
 				|| !redemptions.transition(programId, redemptionId, "issued", "fulfilled", null, clock.instant())) {
-			throw new PhiliaException(RewardProblems.REDEMPTION_NOT_CANCELLABLE, "Redemption " + redemptionId
+			throw new PhiliaException(RewardProblems.REDEMPTION_NOT_FULFILLABLE, "Redemption " + redemptionId
 					+ " is a " + redemption.kind() + ", " + redemption.status() + "; only issued gifts and partner rewards are fulfilled");
 		}
 		return get(programId, redemptionId);

@@ -237,9 +237,26 @@ abstract class RedemptionsContract extends RewardTest {
 		noAddress.expectProblem(400, "validation");
 		assertThat(redeemed.at("/details/shippingAddress/country").asString()).isEqualTo("FR");
 		assertThat(shipped.get("status").asString()).isEqualTo("fulfilled");
+		Response shippedAgain = shop.api().post("/api/v1/redemptions/" + redeemed.get("id").asString() + ":fulfil", null);
 		shop.api().post("/api/v1/redemptions/" + redeemed.get("id").asString() + ":cancel", null)
 			.expectProblem(409, "redemption-not-cancellable");
 		assertThat(available(shop.api(), member)).isZero();
+		shippedAgain.expectProblem(409, "redemption-not-fulfillable");
+		assertThat(shippedAgain.body().get("title").asString())
+			.isEqualTo("Only an issued gift or partner reward can be marked fulfilled");
+	}
+
+	@Test
+	void onlyGiftsAndPartnersRewardsAreFulfilled() {
+		var shop = newShop();
+		String member = aMemberWithPoints(shop.api(), "C-1", 1000);
+		String reward = create(shop.api(), "/api/v1/rewards", voucher(1000, ""));
+		String redemption = redeem(shop.api(), member, reward, "r").expect(201).body().get("id").asString();
+
+		Response refused = shop.api().post("/api/v1/redemptions/" + redemption + ":fulfil", null);
+
+		refused.expectProblem(409, "redemption-not-fulfillable");
+		assertThat(shop.api().get("/api/v1/redemptions/" + redemption).body().get("status").asString()).isEqualTo("issued");
 	}
 
 	@Test
