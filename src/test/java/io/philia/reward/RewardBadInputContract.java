@@ -2,6 +2,7 @@ package io.philia.reward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -158,5 +159,25 @@ abstract class RewardBadInputContract extends RewardTest {
 
 		assertThat(field(refused)).isEqualTo(field);
 		assertThat(shop.api().get("/api/v1/checkout-settings").body().has("pointsPayment")).isFalse();
+	}
+
+	@Test
+	void aNullCodeIsA400NamingItAndUsesNoneOfTheAllowanceForUnknownCodes() {
+		var shop = newShop();
+		promo(shop.api(), "REAL", "");
+		String guest = "{\"ip\":\"203.0.113.66\"}";
+		String cart = "\"customer\":" + guest + ",\"cart\":" + WINE_CART;
+
+		List<Response> validated = java.util.stream.IntStream.range(0, 12)
+			.mapToObj(i -> shop.api().post("/api/v1/checkouts:validate", "{" + cart + ",\"codes\":[\"REAL\",null]}"))
+			.toList();
+		Response reserved = shop.api().post("/api/v1/checkouts", "{\"orderId\":\"O-1\"," + cart + ",\"codes\":[null]}",
+				"co-1");
+		Response withOthers = shop.api().post("/api/v1/coupons/REAL:validate", "{" + cart + ",\"otherCodes\":[null]}");
+
+		assertThat(validated).allSatisfy(r -> assertThat(field(r)).isEqualTo("codes[1]"));
+		assertThat(field(reserved)).isEqualTo("codes[0]");
+		assertThat(field(withOthers)).isEqualTo("otherCodes[0]");
+		validate(shop.api(), "REAL", guest, WINE_CART).expect(200);
 	}
 }

@@ -63,6 +63,12 @@ public class Pricing {
 		if (typed.size() > MAX_CODES) {
 			v.add("codes", "must have at most " + MAX_CODES + " codes");
 		}
+		for (int i = 0; i < typed.size(); i++) {
+			if (typed.get(i) == null) {
+				// The shop's mistake, not a guess: a 400 that uses none of the failed look-ups' allowance.
+				v.add("codes[" + i + "]", "must not be null");
+			}
+		}
 		long points = request.points() == null ? 0 : request.points();
 		if (points < 0) {
 			v.add("points", "must not be negative");
