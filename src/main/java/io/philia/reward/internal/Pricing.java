@@ -102,7 +102,7 @@ public class Pricing {
 			else {
 				discount += c.discountMinor();
 			}
-			applied.add(new AppliedCode(coupon.code(), coupon.campaign().id(), cart.format(c.discountMinor()),
+			applied.add(new AppliedCode(coupon.campaign().display(coupon.code()), coupon.campaign().id(), cart.format(c.discountMinor()),
 					c.freeShipping()));
 		}
 		long totalOff = Math.min(discount, cart.subtotalMinor()) + shippingOff;
