@@ -9,7 +9,10 @@ import java.util.List;
 public record CheckoutOutcome(String currency, String subtotal, String shipping, List<AppliedCode> codes,
 		String discount, PointsApplied points, String total) {
 
-	/** A code and what it takes off; {@code freeShipping} when it is the shipping it takes off. */
+	/**
+	 * A code, as customers see it, and what it takes off; {@code freeShipping} when it is the shipping it
+	 * takes off.
+	 */
 	public record AppliedCode(String code, String campaignId, String discount, boolean freeShipping) {
 	}
 

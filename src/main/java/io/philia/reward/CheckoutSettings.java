@@ -39,7 +39,16 @@ public class CheckoutSettings {
 			if (points.points() == null || points.points() < 1) {
 				v.add("pointsPayment.points", "must be a whole number of points, at least 1");
 			}
-			Money per = v.check("pointsPayment.per", () -> Money.of(points.per(), points.currency()));
+			String currency = points.currency() == null ? null
+					: v.check("pointsPayment.currency", () -> Money.currency(points.currency()).getCurrencyCode());
+			if (points.currency() == null) {
+				v.add("pointsPayment.currency", "is required (ISO-4217, such as EUR)");
+			}
+			if (points.per() == null) {
+				v.add("pointsPayment.per", "is required, as a decimal string such as \"1.00\"");
+			}
+			Money per = currency == null || points.per() == null ? null
+					: v.check("pointsPayment.per", () -> Money.of(points.per(), currency));
 			if (per != null && per.minor() <= 0) {
 				v.add("pointsPayment.per", "must be a positive amount");
 			}

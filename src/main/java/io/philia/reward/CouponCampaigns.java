@@ -102,7 +102,6 @@ public class CouponCampaigns {
 	/** Writes the campaign's codes as CSV (code as shown to customers, uses so far), one per line. */
 	public void export(String programId, String campaignId, OutputStream out) {
 		Campaign campaign = campaign(programId, campaignId);
-		int prefix = campaign.definition().prefix() == null ? 0 : campaign.definition().prefix().length();
 		transactions.inTransaction(() -> {
 			var template = new JdbcTemplate(jdbc.getDataSource());
 			// Streamed: a million codes must not sit in memory (PostgreSQL streams only inside a transaction).
@@ -112,7 +111,7 @@ public class CouponCampaigns {
 				template.query("select code, uses from coupon where program_id = ? and campaign_id = ? order by code",
 						rs -> {
 							try {
-								out.write((new CouponCode(rs.getString(1)).display(prefix) + "," + rs.getLong(2) + "\n")
+								out.write((campaign.display(rs.getString(1)) + "," + rs.getLong(2) + "\n")
 									.getBytes(StandardCharsets.UTF_8));
 							}
 							catch (IOException e) {

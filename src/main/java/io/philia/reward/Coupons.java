@@ -7,8 +7,8 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import io.philia.member.Member;
-import io.philia.platform.InvalidRequest;
 import io.philia.platform.Money;
+import io.philia.platform.Violations;
 import io.philia.program.StoreContext;
 import io.philia.reward.CheckoutOutcome.AppliedCode;
 import io.philia.reward.internal.MemberTexts;
@@ -40,11 +40,18 @@ public class Coupons {
 	/** Writes nothing but the count of unknown codes (for the limit against guessing). */
 	public CodeValidation validate(StoreContext store, String code, CodeCheck check) {
 		List<String> codes = new ArrayList<>(check.otherCodes() == null ? List.of() : check.otherCodes());
+		var v = new Violations();
 		if (codes.size() >= Pricing.MAX_CODES) {
-			throw InvalidRequest.of("otherCodes", "must have fewer than " + Pricing.MAX_CODES + " codes");
+			v.add("otherCodes", "must have fewer than " + Pricing.MAX_CODES + " codes");
 		}
+		for (int i = 0; i < codes.size(); i++) {
+			if (codes.get(i) == null) {
+				v.add("otherCodes[" + i + "]", "must not be null");
+			}
+		}
+		v.throwIfAny();
 		String wanted = code == null ? "" : CouponCode.normalise(code);
-		codes.removeIf(other -> other != null && CouponCode.normalise(other).equals(wanted));
+		codes.removeIf(other -> CouponCode.normalise(other).equals(wanted));
 		codes.add(0, code);
 		Member member = shoppers.member(store.programId(), check.customer());
 		String locale = texts.locale(store.programId(), check.locale(), member);

@@ -37,8 +37,6 @@ import io.philia.reward.internal.RewardStore.Row;
 @Service
 public class Redemptions {
 
-	private final Rewards rewards;
-
 	private final RewardStore store;
 
 	private final RedemptionStore redemptions;
@@ -57,10 +55,9 @@ public class Redemptions {
 
 	private final Clock clock;
 
-	Redemptions(Rewards rewards, RewardStore store, RedemptionStore redemptions, CouponStore coupons,
+	Redemptions(RewardStore store, RedemptionStore redemptions, CouponStore coupons,
 			CouponIssuer issuer, PointsLedger ledger, Members members, MemberTexts texts,
 			RewardAvailability availability, Clock clock) {
-		this.rewards = rewards;
 		this.store = store;
 		this.redemptions = redemptions;
 		this.coupons = coupons;
@@ -74,12 +71,21 @@ public class Redemptions {
 
 	@Transactional
 	public Redemption redeem(String programId, String memberId, RedeemRequest request) {
-		Member member = members.get(programId, memberId);
+		// Every refusal of a redemption carries the member's message: the portal shows it as it is.
+		Member member;
+		try {
+			member = members.get(programId, memberId);
+		}
+		catch (PhiliaException unknown) {
+			throw MemberTexts.told(unknown, texts.locale(programId, request.locale(), null), unknown.problem().slug());
+		}
 		String locale = texts.locale(programId, request.locale(), member);
 		var v = new Violations();
 		v.requireText("rewardId", request.rewardId(), 36);
-		v.throwIfAny();
-		Row row = rewards.row(programId, request.rewardId());
+		MemberTexts.throwIfAny(v, locale, RewardProblems.REWARD_NOT_FOUND.slug());
+		Row row = store.find(programId, request.rewardId())
+			.orElseThrow(() -> MemberTexts.told(Rewards.notFound(request.rewardId()), locale,
+					RewardProblems.REWARD_NOT_FOUND.slug()));
 		RewardDefinition reward = row.definition();
 		Instant now = clock.instant();
 		availability.check(programId, row, member, locale, now);
@@ -90,7 +96,7 @@ public class Redemptions {
 		else if (request.shippingAddress() != null) {
 			v.add("shippingAddress", "belongs to gifts only");
 		}
-		v.throwIfAny();
+		MemberTexts.throwIfAny(v, locale, reward.kind().equals("gift") ? "gift-address" : "no-address");
 
 		if (!store.take(programId, row.id())) {
 			throw MemberTexts.refusal(RewardProblems.OUT_OF_STOCK, "Reward " + row.id() + " has no stock left", locale);
@@ -141,7 +147,7 @@ public class Redemptions {
 		Redemption redemption = get(programId, redemptionId);
 		if (!List.of("gift", "partner").contains(redemption.kind())
 				|| !redemptions.transition(programId, redemptionId, "issued", "fulfilled", null, clock.instant())) {
-			throw new PhiliaException(RewardProblems.REDEMPTION_NOT_CANCELLABLE, "Redemption " + redemptionId
+			throw new PhiliaException(RewardProblems.REDEMPTION_NOT_FULFILLABLE, "Redemption " + redemptionId
 					+ " is a " + redemption.kind() + ", " + redemption.status() + "; only issued gifts and partner rewards are fulfilled");
 		}
 		return get(programId, redemptionId);

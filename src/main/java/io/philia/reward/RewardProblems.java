@@ -31,6 +31,9 @@ public final class RewardProblems {
 	public static final ProblemType REDEMPTION_NOT_CANCELLABLE = new ProblemType("redemption-not-cancellable", 7011,
 			409, "The redemption can no longer be cancelled");
 
+	public static final ProblemType REDEMPTION_NOT_FULFILLABLE = new ProblemType("redemption-not-fulfillable", 7012,
+			409, "Only an issued gift or partner reward can be marked fulfilled");
+
 	public static final ProblemType CAMPAIGN_NOT_FOUND = new ProblemType("coupon-campaign-not-found", 7020, 404,
 			"No such coupon campaign");
 

@@ -71,9 +71,11 @@ public class Rewards {
 	}
 
 	Row row(String programId, String rewardId) {
-		return store.find(programId, rewardId)
-			.orElseThrow(() -> new PhiliaException(RewardProblems.REWARD_NOT_FOUND,
-					"No reward " + rewardId + " in this programme"));
+		return store.find(programId, rewardId).orElseThrow(() -> notFound(rewardId));
+	}
+
+	static PhiliaException notFound(String rewardId) {
+		return new PhiliaException(RewardProblems.REWARD_NOT_FOUND, "No reward " + rewardId + " in this programme");
 	}
 
 	private String campaignFor(String programId, RewardDefinition definition, RewardDefinition before,

@@ -100,6 +100,29 @@ abstract class CouponsContract extends RewardTest {
 	}
 
 	@Test
+	void aCodeIsAnsweredAsCustomersSeeItHoweverItWasTyped() {
+		var shop = newShop();
+		String generated = uniqueCodes(shop.api(), 1).get(0);
+		String member = aMemberWithPoints(shop.api(), "C-1", 1000);
+		String reward = create(shop.api(), "/api/v1/rewards", """
+				{"kind":"voucher","costPoints":1000,"name":{"en":"Voucher"},
+				 "coupon":{"discount":"amount","amount":"10.00","currency":"EUR"}}""");
+		String issued = shop.api().post("/api/v1/members/" + member + "/redemptions", "{\"rewardId\":\"" + reward + "\"}",
+				"r").expect(201).body().at("/details/couponCode").asString();
+		String customer = "{\"memberId\":\"" + member + "\"}";
+
+		JsonNode validated = validate(shop.api(), generated.replace("-", "").toLowerCase(), customer, WINE_CART)
+			.expect(200).body();
+		JsonNode checkout = shop.api().post("/api/v1/checkouts:validate", """
+				{"customer":%s,"cart":%s,"codes":["%s"]}""".formatted(customer, WINE_CART, issued.replace("-", " ")))
+			.expect(200).body();
+
+		assertThat(generated).startsWith("FLY-");
+		assertThat(validated.get("code").asString()).isEqualTo(generated);
+		assertThat(checkout.at("/codes/0/code").asString()).isEqualTo(issued);
+	}
+
+	@Test
 	void generatedCodesAreUniqueUnambiguousAndExportedWithTheirPrefix() {
 		var shop = newShop();
 

@@ -109,9 +109,44 @@ abstract class RedemptionsContract extends RewardTest {
 		redeem(api, rich, gold, "k6").expect(201);
 	}
 
+	@Test
+	void aRedemptionRefusedForItsRequestTellsTheMemberWhyInTheirLanguageToo() {
+		var shop = newShop();
+		var api = shop.api();
+		String member = aMemberWithPoints(api, "C-1", 10_000);
+		String voucher = create(api, "/api/v1/rewards", voucher(10, ""));
+		String gift = create(api, "/api/v1/rewards", """
+				{"kind":"gift","costPoints":10,"name":{"fr":"Tire-bouchon","en":"Corkscrew"},"stock":10}""");
+		String unknown = java.util.UUID.randomUUID().toString();
+		String nowhere = "{\"name\":\"Léa Martin\",\"city\":\"Lyon\",\"country\":\"FR\"}";
+
+		Response noSuchReward = redeem(api, member, unknown, "k1");
+		Response noSuchRewardInEnglish = api.post("/api/v1/members/" + member + "/redemptions",
+				"{\"rewardId\":\"" + unknown + "\",\"locale\":\"en\"}", "k2");
+		Response noRewardId = api.post("/api/v1/members/" + member + "/redemptions", "{}", "k3");
+		Response noSuchMember = redeem(api, java.util.UUID.randomUUID().toString(), voucher, "k4");
+		Response noAddress = api.post("/api/v1/members/" + member + "/redemptions", """
+				{"rewardId":"%s","shippingAddress":%s,"locale":"en"}""".formatted(gift, nowhere), "k5");
+		Response addressForAVoucher = api.post("/api/v1/members/" + member + "/redemptions", """
+				{"rewardId":"%s","shippingAddress":%s}""".formatted(voucher, nowhere), "k6");
+
+		assertRefused(noSuchReward, 404, "reward-not-found", "Cette récompense n'existe pas.");
+		assertThat(noSuchReward.body().get("locale").asString()).isEqualTo("fr");
+		assertRefused(noSuchRewardInEnglish, 404, "reward-not-found", "This reward does not exist.");
+		assertRefused(noRewardId, 400, "validation", "Cette récompense n'existe pas.");
+		assertRefused(noSuchMember, 404, "member-not-found", "Ce compte de fidélité est introuvable.");
+		assertRefused(noAddress, 400, "validation", "Please give a full shipping address for this gift");
+		assertThat(noAddress.body().get("errors").findValuesAsString("field")).containsExactly(
+				"shippingAddress.line1", "shippingAddress.postalCode");
+		assertRefused(addressForAVoucher, 400, "validation", "aucune adresse n'est nécessaire");
+		assertThat(addressForAVoucher.body().get("errors").findValuesAsString("field")).containsExactly("shippingAddress");
+		assertThat(available(api, member)).isEqualTo(10_000);
+		assertThat(api.get("/api/v1/members/" + member + "/redemptions").body().get("items")).isEmpty();
+	}
+
 	private static void assertRefused(Response response, int status, String slug, String message) {
 		response.expectProblem(status, slug);
-		assertThat(response.body().get("message").asString()).contains(message);
+		assertThat(response.body().path("message").asString()).as(response.raw().body()).contains(message);
 	}
 
 	@Test
@@ -202,9 +237,26 @@ abstract class RedemptionsContract extends RewardTest {
 		noAddress.expectProblem(400, "validation");
 		assertThat(redeemed.at("/details/shippingAddress/country").asString()).isEqualTo("FR");
 		assertThat(shipped.get("status").asString()).isEqualTo("fulfilled");
+		Response shippedAgain = shop.api().post("/api/v1/redemptions/" + redeemed.get("id").asString() + ":fulfil", null);
 		shop.api().post("/api/v1/redemptions/" + redeemed.get("id").asString() + ":cancel", null)
 			.expectProblem(409, "redemption-not-cancellable");
 		assertThat(available(shop.api(), member)).isZero();
+		shippedAgain.expectProblem(409, "redemption-not-fulfillable");
+		assertThat(shippedAgain.body().get("title").asString())
+			.isEqualTo("Only an issued gift or partner reward can be marked fulfilled");
+	}
+
+	@Test
+	void onlyGiftsAndPartnersRewardsAreFulfilled() {
+		var shop = newShop();
+		String member = aMemberWithPoints(shop.api(), "C-1", 1000);
+		String reward = create(shop.api(), "/api/v1/rewards", voucher(1000, ""));
+		String redemption = redeem(shop.api(), member, reward, "r").expect(201).body().get("id").asString();
+
+		Response refused = shop.api().post("/api/v1/redemptions/" + redemption + ":fulfil", null);
+
+		refused.expectProblem(409, "redemption-not-fulfillable");
+		assertThat(shop.api().get("/api/v1/redemptions/" + redemption).body().get("status").asString()).isEqualTo("issued");
 	}
 
 	@Test

@@ -36,6 +36,19 @@ public record Campaign(String id, String kind, CampaignDefinition definition, Te
 		return definition.usesPerCode() == null ? 1L : definition.usesPerCode().longValue();
 	}
 
+	/**
+	 * A code of this campaign as customers see it, rebuilt from the normalised code as it was generated: a
+	 * promo code as the marketer set it, a generated one in groups of four after the campaign's prefix
+	 * ({@code FLY-2225-SYT8-P6L5}).
+	 */
+	public String display(String code) {
+		return switch (kind) {
+			case PROMO -> code;
+			case CODES -> new CouponCode(code).display(definition.prefix() == null ? 0 : definition.prefix().length());
+			default -> new CouponCode(code).display(0);
+		};
+	}
+
 	public CouponCampaign view() {
 		var d = definition;
 		return new CouponCampaign(id, kind, d.name(), d.code(), d.prefix(), d.terms(), validFrom, validUntil,

@@ -12,6 +12,16 @@ public record CartView(String currency, long subtotalMinor, long shippingMinor, 
 
 	static final int MAX_LINES = 1000;
 
+	static final int MAX_QUANTITY = 1_000_000;
+
+	/**
+	 * The most any amount of a cart may be (a unit price, a line, the lines together, the subtotal, the
+	 * shipping), in units of its currency: a trillion is beyond any order in any currency (36 million EUR
+	 * even in dong) and keeps every sum and percentage of cart amounts inside a long, so pricing cannot
+	 * overflow.
+	 */
+	static final long MAX_AMOUNT_UNITS = 1_000_000_000_000L;
+
 	public record Line(String sku, String category, long amountMinor) {
 	}
 
@@ -28,6 +38,7 @@ public record CartView(String currency, long subtotalMinor, long shippingMinor, 
 		if (currency == null) {
 			return null;
 		}
+		long max = maxMinor(currency);
 		List<Line> lines = new ArrayList<>();
 		long sum = 0;
 		if (cart.lines() != null) {
@@ -44,24 +55,34 @@ public record CartView(String currency, long subtotalMinor, long shippingMinor, 
 				}
 				String sku = v.requireText(field + ".sku", line.sku(), 100);
 				v.checkLength(field + ".category", line.category(), 100);
-				if (line.quantity() == null || line.quantity() < 1 || line.quantity() > 1_000_000) {
-					v.add(field + ".quantity", "must be a whole number from 1 to 1000000");
+				boolean counted = line.quantity() != null && line.quantity() >= 1 && line.quantity() <= MAX_QUANTITY;
+				if (!counted) {
+					v.add(field + ".quantity", "must be a whole number from 1 to " + MAX_QUANTITY);
 				}
-				Money price = nonNegative(v, field + ".unitPrice", line.unitPrice(), currency, true);
-				if (sku != null && price != null && line.quantity() != null && line.quantity() >= 1) {
-					long amount = Math.multiplyExact(price.minor(), (long) line.quantity());
+				Money price = amount(v, field + ".unitPrice", line.unitPrice(), currency, max, true);
+				if (price != null && counted && price.minor() > max / line.quantity()) {
+					v.add(field + ".unitPrice", "times the quantity " + line.quantity() + " is more than a cart may be, "
+							+ Money.ofMinor(max, currency));
+					price = null;
+				}
+				if (sku != null && price != null && counted) {
+					long amount = price.minor() * line.quantity();
 					lines.add(new Line(sku, line.category(), amount));
-					sum = Math.addExact(sum, amount);
+					// Both at most max: the sum fits a long; past max once, it is refused and stops growing.
+					sum = Math.min(sum + amount, max + 1);
 				}
 			}
 		}
+		if (sum > max) {
+			v.add("cart.lines", "add up to more than a cart may be, " + Money.ofMinor(max, currency));
+		}
 		Money subtotal = cart.subtotal() == null ? null
-				: nonNegative(v, "cart.subtotal", cart.subtotal(), currency, false);
+				: amount(v, "cart.subtotal", cart.subtotal(), currency, max, false);
 		if (cart.subtotal() == null && cart.lines() == null) {
 			v.add("cart.subtotal", "is required when the cart has no lines");
 		}
 		Money shipping = cart.shipping() == null ? null
-				: nonNegative(v, "cart.shipping", cart.shipping(), currency, false);
+				: amount(v, "cart.shipping", cart.shipping(), currency, max, false);
 		if (!v.isEmpty()) {
 			return null;
 		}
@@ -69,7 +90,9 @@ public record CartView(String currency, long subtotalMinor, long shippingMinor, 
 				List.copyOf(lines));
 	}
 
-	private static Money nonNegative(Violations v, String field, String amount, String currency, boolean required) {
+	/** An amount of the cart: a decimal string in its currency, from zero to {@code max} minor units. */
+	private static Money amount(Violations v, String field, String amount, String currency, long max,
+			boolean required) {
 		if (amount == null) {
 			if (required) {
 				v.add(field, "is required, as a decimal string");
@@ -81,7 +104,19 @@ public record CartView(String currency, long subtotalMinor, long shippingMinor, 
 			v.add(field, "must not be negative");
 			return null;
 		}
+		if (money != null && money.minor() > max) {
+			v.add(field, "must be at most " + Money.ofMinor(max, currency));
+			return null;
+		}
 		return money;
+	}
+
+	private static long maxMinor(String currency) {
+		long max = MAX_AMOUNT_UNITS;
+		for (int digits = Money.currency(currency).getDefaultFractionDigits(); digits > 0; digits--) {
+			max *= 10;
+		}
+		return max;
 	}
 
 	/** The amount of the lines the terms cover; the whole subtotal when they cover the whole cart. */

@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 import io.philia.member.Member;
+import io.philia.platform.InvalidRequest;
 import io.philia.platform.PhiliaException;
 import io.philia.platform.ProblemType;
+import io.philia.platform.Violations;
 import io.philia.program.Programmes;
 
 /**
@@ -69,6 +71,27 @@ public class MemberTexts {
 			.toArray();
 		return new PhiliaException(problem, detail,
 				Map.of("message", text(locale, problem.slug(), shown), "locale", locale));
+	}
+
+	/**
+	 * A refusal raised without the member in mind (a validation, a look-up of another module), told to
+	 * the member too: the same problem and fields, and as {@code message} the text of {@code key}.
+	 */
+	public static PhiliaException told(PhiliaException refused, String locale, String key) {
+		var properties = new java.util.HashMap<>(refused.properties());
+		properties.put("message", text(locale, key));
+		properties.put("locale", locale);
+		return new PhiliaException(refused.problem(), refused.getMessage(), properties);
+	}
+
+	/** {@link Violations#throwIfAny()}, the refusal told to the member by the text of {@code key}. */
+	public static void throwIfAny(Violations v, String locale, String key) {
+		try {
+			v.throwIfAny();
+		}
+		catch (InvalidRequest invalid) {
+			throw told(invalid, locale, key);
+		}
 	}
 
 	/** A time as a member reads it: in the programme's time zone, in their language. */

@@ -63,6 +63,12 @@ public class Pricing {
 		if (typed.size() > MAX_CODES) {
 			v.add("codes", "must have at most " + MAX_CODES + " codes");
 		}
+		for (int i = 0; i < typed.size(); i++) {
+			if (typed.get(i) == null) {
+				// The shop's mistake, not a guess: a 400 that uses none of the failed look-ups' allowance.
+				v.add("codes[" + i + "]", "must not be null");
+			}
+		}
 		long points = request.points() == null ? 0 : request.points();
 		if (points < 0) {
 			v.add("points", "must not be negative");
@@ -96,7 +102,7 @@ public class Pricing {
 			else {
 				discount += c.discountMinor();
 			}
-			applied.add(new AppliedCode(coupon.code(), coupon.campaign().id(), cart.format(c.discountMinor()),
+			applied.add(new AppliedCode(coupon.campaign().display(coupon.code()), coupon.campaign().id(), cart.format(c.discountMinor()),
 					c.freeShipping()));
 		}
 		long totalOff = Math.min(discount, cart.subtotalMinor()) + shippingOff;

@@ -96,7 +96,8 @@ class RedemptionController {
 	}
 
 	@PostMapping("/api/v1/redemptions/{redemptionId}:fulfil")
-	@Operation(summary = "Mark a gift shipped or a partner's reward served")
+	@Operation(summary = "Mark a gift shipped or a partner's reward served",
+			description = "Only an issued gift or partner reward; anything else is a 409 redemption-not-fulfillable.")
 	ResponseEntity<Redemption> fulfil(StoreContext store, @PathVariable String redemptionId,
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		return Answers.once(idempotency, store.programId(), "redemption.fulfil", key, redemptionId, Redemption.class,

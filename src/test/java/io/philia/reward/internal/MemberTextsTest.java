@@ -31,7 +31,7 @@ class MemberTextsTest {
 	void everyRefusalAMemberMaySeeHasATextInBothLanguages() throws Exception {
 		var fr = bundle("fr");
 		var en = bundle("en");
-		var memberFacing = java.util.List.of(RewardProblems.OUT_OF_STOCK, RewardProblems.REWARD_LIMIT_REACHED,
+		var memberFacing = java.util.List.of(RewardProblems.REWARD_NOT_FOUND, RewardProblems.OUT_OF_STOCK, RewardProblems.REWARD_LIMIT_REACHED,
 				RewardProblems.REWARD_NOT_YET_AVAILABLE, RewardProblems.REWARD_NO_LONGER_AVAILABLE,
 				RewardProblems.WRONG_TIER, RewardProblems.COUPON_NOT_FOUND, RewardProblems.COUPON_NOT_YET_VALID,
 				RewardProblems.COUPON_EXPIRED, RewardProblems.COUPON_USED_UP, RewardProblems.COUPON_MEMBER_LIMIT,

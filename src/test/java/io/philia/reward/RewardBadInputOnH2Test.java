@@ -1,0 +1,7 @@
+package io.philia.reward;
+
+import io.philia.support.OnH2;
+
+@OnH2
+class RewardBadInputOnH2Test extends RewardBadInputContract {
+}

@@ -1,0 +1,7 @@
+package io.philia.reward;
+
+import io.philia.support.OnPostgres;
+
+@OnPostgres
+class RewardBadInputOnPostgresTest extends RewardBadInputContract {
+}
