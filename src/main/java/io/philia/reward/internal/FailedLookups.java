@@ -16,6 +16,12 @@ import io.philia.reward.RewardSettings;
  * allowance of failures that refills steadily over the window (a token bucket). A key without allowance
  * gets 429 before any look-up, valid code or not, so a guesser learns nothing while blocked.
  *
+ * <p>A store out of allowance (guessing spread over many addresses) does not lock out its customers: one
+ * who names themselves (a member or an IP address) and has no failure in the window is still answered,
+ * but a failure then uses up their whole allowance, so each address gets one try per window while the
+ * store is under attack instead of blocking every checkout of the shop. A look-up that names nobody is
+ * refused while the store is out of allowance.
+ *
  * <p>The buckets live in this node's memory: with several nodes, a guesser spread over all of them gets
  * each node's allowance. Counting in the database instead would put a write on every failed look-up.
  */
@@ -35,12 +41,19 @@ public class FailedLookups {
 		this.settings = settings;
 	}
 
-	/** Refuses with 429 and Retry-After if the store or the customer has no failures left. */
+	/**
+	 * Refuses with 429 and Retry-After if the customer has no failures left, or if the store has none and
+	 * the customer is not one with a clean record.
+	 */
 	public void check(String storeKey, List<String> customerKeys, String locale) {
 		long now = clock.millis();
-		long wait = waitMillis("store:" + storeKey, settings.storeLookupFailures(), now);
+		long wait = 0;
 		for (String key : customerKeys) {
 			wait = Math.max(wait, waitMillis(key, settings.customerLookupFailures(), now));
+		}
+		long storeWait = waitMillis("store:" + storeKey, settings.storeLookupFailures(), now);
+		if (storeWait > 0 && !clean(customerKeys, now)) {
+			wait = Math.max(wait, storeWait);
 		}
 		if (wait > 0) {
 			throw new Throttled(RewardProblems.TOO_MANY_FAILED_LOOKUPS,
@@ -50,11 +63,30 @@ public class FailedLookups {
 		}
 	}
 
-	/** Counts one unknown code against the store and the customer. */
+	/**
+	 * Counts one unknown code against the store and the customer; while the store is out of allowance,
+	 * it takes the customer's whole allowance.
+	 */
 	public void failed(String storeKey, List<String> customerKeys) {
 		long now = clock.millis();
-		take("store:" + storeKey, settings.storeLookupFailures(), now);
-		customerKeys.forEach(key -> take(key, settings.customerLookupFailures(), now));
+		boolean underAttack = waitMillis("store:" + storeKey, settings.storeLookupFailures(), now) > 0;
+		take("store:" + storeKey, settings.storeLookupFailures(), now, 1);
+		int customers = settings.customerLookupFailures();
+		customerKeys.forEach(key -> take(key, customers, now, underAttack ? customers : 1));
+	}
+
+	/** A customer who names themselves and has no failure left to refill. */
+	private boolean clean(List<String> customerKeys, long now) {
+		if (customerKeys.isEmpty()) {
+			return false;
+		}
+		for (String key : customerKeys) {
+			Bucket bucket = buckets.get(key);
+			if (bucket != null && !bucket.full(settings.customerLookupFailures(), settings.lookupWindow().toMillis(), now)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private long waitMillis(String key, int capacity, long now) {
@@ -62,13 +94,14 @@ public class FailedLookups {
 		return bucket == null ? 0 : bucket.waitMillis(capacity, settings.lookupWindow().toMillis(), now);
 	}
 
-	private void take(String key, int capacity, long now) {
+	private void take(String key, int capacity, long now, int failures) {
 		if (buckets.size() >= MAX_KEYS) {
 			// Full buckets carry no information: dropping them forgets nobody who is being limited.
 			buckets.values().removeIf(b -> b.waitMillis(capacity, settings.lookupWindow().toMillis(), now) == 0
 					&& b.full(capacity, settings.lookupWindow().toMillis(), now));
 		}
-		buckets.computeIfAbsent(key, k -> new Bucket(capacity, now)).take(capacity, settings.lookupWindow().toMillis(), now);
+		buckets.computeIfAbsent(key, k -> new Bucket(capacity, now))
+			.take(capacity, settings.lookupWindow().toMillis(), now, failures);
 	}
 
 	/** Failures left (fractional, refilled at capacity per window) as of {@code at}. */
@@ -83,9 +116,9 @@ public class FailedLookups {
 			this.at = now;
 		}
 
-		synchronized void take(int capacity, long window, long now) {
+		synchronized void take(int capacity, long window, long now, int failures) {
 			refill(capacity, window, now);
-			left = Math.max(0, left - 1);
+			left = Math.max(0, left - failures);
 		}
 
 		synchronized long waitMillis(int capacity, long window, long now) {
