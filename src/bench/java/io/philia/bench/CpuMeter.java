@@ -16,6 +16,8 @@ final class CpuMeter {
 
 	private static final double TICKS_PER_SECOND = 100;
 
+	private static final Path MACHINE = Path.of("/proc/stat");
+
 	/** The /proc stat files to sum: of processes, or of threads. */
 	private final Supplier<List<Path>> stats;
 
@@ -68,6 +70,14 @@ final class CpuMeter {
 		});
 	}
 
+	/**
+	 * The whole machine: every process's user and system time, interrupts included, steal and idle not
+	 * (/proc/stat's first line). Beside a load, what all of its parts cost together, pgbench's as well.
+	 */
+	static CpuMeter machine() {
+		return new CpuMeter(() -> List.of(MACHINE));
+	}
+
 	CpuMeter start() throws IOException {
 		start = ticks();
 		return this;
@@ -93,6 +103,12 @@ final class CpuMeter {
 		}
 		catch (java.nio.file.NoSuchFileException gone) {
 			return 0;
+		}
+		if (file.equals(MACHINE)) {
+			// "cpu  user nice system idle iowait irq softirq steal ...", in ticks.
+			String[] cpu = stat.substring(0, stat.indexOf('\n')).trim().split(" +");
+			return Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3]) + Long.parseLong(cpu[6])
+					+ Long.parseLong(cpu[7]);
 		}
 		// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
 		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -53,7 +53,10 @@ public final class IngestBench implements Bench {
 				resident memory after the load; `startup_ms` its start to ready, `idle_rss_mb` its memory \
 				then; `server_cpu_us_per_event`, `db_cpu_us_per_event` and `load_cpu_us_per_event` the CPU \
 				time (user and system) per event of the server, of the database's backends and of the load \
-				generator during the counted closed loop, steadier than rates on a shared machine; \
+				generator during the counted closed loop, steadier than rates on a shared machine, and \
+				`machine_cpu_us_per_event` the whole machine's (/proc/stat, steal left out), as \
+				`pgbench_machine_cpu_us_per_event` is for pgbench's first run: near two cores' worth in both, \
+				the ratio is one of CPU per event; \
 				`server_jit_cpu_us_per_event` the part of the server's that its JIT compiler threads took \
 				(still compiling after the warm-up; a lower bound). **pgbench** runs the same SQL writes one event needs (see \
 				`Pgbench.java`: idempotency key, member, order and 3 lines, balance, journal entry, 2 \
@@ -83,7 +86,9 @@ public final class IngestBench implements Bench {
 				pgbench.prepare();
 				// Before the application's load as well as after it (the application idle): the shared
 				// machine's speed drifts within minutes, and the baseline is then the mean of both.
+				var machine = CpuMeter.machine().start();
 				double before = pgbench.eventsPerSecond(32, 1, run.duration(Duration.ofSeconds(20)));
+				double pgbenchCpu = machine.seconds() * 1e6 / (before * run.duration(Duration.ofSeconds(20)).toSeconds());
 				single = single(run, app, load, shop.key(), data);
 				batch = batch(run, app, load, shop.key(), data, 3);
 				run.sample("rss_mb", app.residentMegabytes());
@@ -96,6 +101,10 @@ public final class IngestBench implements Bench {
 				run.sample("pgbench_eps", one);
 				run.sample("pgbench_eps_before", before);
 				run.sample("pgbench_eps_after", after);
+				// What one event costs the machine under pgbench (client, backends, WAL writer), as
+				// machine_cpu_us_per_event does under the application: both near 2 cores' worth means
+				// the ratio is one of CPU per event.
+				run.sample("pgbench_machine_cpu_us_per_event", pgbenchCpu);
 				run.sample("ratio", single / one);
 				run.sample("pgbench_batch_eps", hundred);
 				run.sample("batch_ratio", batch / hundred);
@@ -127,6 +136,7 @@ public final class IngestBench implements Bench {
 		run.sample("server_jit_cpu_us_per_event", compiler.seconds() * 1e6 / Math.max(1, closed.ok() + closed.failed()));
 		run.sample("db_cpu_us_per_event", measured.databaseUs());
 		run.sample("load_cpu_us_per_event", measured.loadUs());
+		run.sample("machine_cpu_us_per_event", measured.machineUs());
 		trips.sample(run, "");
 		run.sample("closed_p99_ms", closed.percentileMillis(99));
 		LoadResult open = openLoop(run, load, closed.rate() * 0.8, n -> Events.post(key, order(data, n), 1 + round(data, n)));

@@ -9,7 +9,7 @@ import io.philia.bench.load.LoadResult;
  * bench's database, and in the load generator (this JVM). On two shared cores these say where a request's
  * time goes and whether the load generator is itself the limit, whatever the rate was that minute.
  */
-record Measured(LoadResult result, double serverUs, double databaseUs, double loadUs) {
+record Measured(LoadResult result, double serverUs, double databaseUs, double loadUs, double machineUs) {
 
 	interface Loop {
 
@@ -20,14 +20,16 @@ record Measured(LoadResult result, double serverUs, double databaseUs, double lo
 		var server = new CpuMeter(app.process().pid()).start();
 		var database = app.database() == null ? null : CpuMeter.postgres(app.database().database()).start();
 		var load = CpuMeter.self().start();
+		var machine = CpuMeter.machine().start();
 		LoadResult result = loop.run();
 		double requests = Math.max(1, result.ok() + result.failed());
 		return new Measured(result, server.seconds() * 1e6 / requests,
-				database == null ? 0 : database.seconds() * 1e6 / requests, load.seconds() * 1e6 / requests);
+				database == null ? 0 : database.seconds() * 1e6 / requests, load.seconds() * 1e6 / requests,
+				machine.seconds() * 1e6 / requests);
 	}
 
 	String summary() {
-		return result.summary() + "; CPU per request: server %.0f µs, database %.0f µs, load generator %.0f µs"
-			.formatted(serverUs, databaseUs, loadUs);
+		return result.summary() + "; CPU per request: server %.0f µs, database %.0f µs, load generator %.0f µs, machine %.0f µs"
+			.formatted(serverUs, databaseUs, loadUs, machineUs);
 	}
 }
