@@ -122,8 +122,9 @@ class AdminCommands implements ApplicationRunner, ExitCodeGenerator {
 			out.println("Programme " + p.id() + "  " + p.name() + "  (" + p.timeZone() + ", " + p.defaultLocale() + ")");
 			out.println("  " + SettingsText.of(p.settings()));
 			for (Store s : programmes.stores(p.id())) {
-				out.println("  Store " + s.id() + "  " + s.code() + "  " + s.name() + "  " + s.currency() + "  return window: "
-						+ SettingsText.window(s.terms().returnWindow()) + (s.returnWindow() == null ? " (programme's)" : ""));
+				out.println("  Store " + s.id() + "  " + s.code() + "  " + s.name() + "  " + s.currency() + "  earning: "
+						+ SettingsText.earning(s.earning()) + "  return window: " + SettingsText.window(s.terms().returnWindow())
+						+ (s.returnWindow() == null ? " (programme's)" : ""));
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package io.philia.program.cli;
 import io.philia.program.DebtPolicy;
 import io.philia.program.ExpiryPolicy;
 import io.philia.program.ProgrammeSettings;
+import io.philia.program.EarningRate;
 import io.philia.program.ReturnWindow;
 import io.philia.program.TransferLimits;
 
@@ -17,6 +18,12 @@ final class SettingsText {
 				+ debt(s.debt()) + "; cost per point: "
 				+ (s.costPerPoint() == null ? "not set" : s.costPerPoint().amount() + " " + s.costPerPoint().currency())
 				+ "; transfers: " + transfers(s.transfers());
+	}
+
+	/** "10 points per 15.00 EUR, in whole steps". */
+	static String earning(EarningRate rate) {
+		return rate.points() + " points per " + rate.per().amount() + " " + rate.per().currency().getCurrencyCode()
+				+ (rate.rounding() == EarningRate.Rounding.STEPS ? ", in whole steps" : ", proportional");
 	}
 
 	static String window(ReturnWindow w) {
