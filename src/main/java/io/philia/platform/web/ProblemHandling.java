@@ -37,8 +37,11 @@ import io.philia.platform.ProblemType;
 import io.philia.platform.Problems;
 import io.philia.platform.Throttled;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where exceptions become RFC 9457 answers. Business refusals carry their own problem
@@ -80,10 +83,20 @@ class ProblemHandling {
 		if (cause instanceof PayloadTooLarge tooLarge) {
 			return answer(PlatformProblems.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
 		}
+		if (cause instanceof UnstorableText text) {
+			return invalid(InvalidRequest.of(Problems.fieldPath(text.getPath()), text.reason()));
+		}
+		if (cause instanceof StreamReadException read && duplicateName(read) != null) {
+			return invalid(InvalidRequest.of(duplicateName(read), "is given more than once"));
+		}
 		if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
 			String field = Problems.fieldPath(bind.getPath());
 			return answer(PlatformProblems.VALIDATION, field + " has the wrong type",
 					Map.of("errors", List.of(new FieldViolation(field, "has the wrong type"))));
+		}
+		if (cause instanceof MismatchedInputException mismatch && notAnObject(mismatch.getCurrentToken()) != null) {
+			return answer(PlatformProblems.MALFORMED_JSON,
+					"The body must be a JSON object, not " + notAnObject(mismatch.getCurrentToken()), Map.of());
 		}
 		if (cause instanceof IllegalArgumentException && e.getCause() != null) {
 			// A form body Spring decodes itself (FormContentFilter, on PUT, PATCH and DELETE): URLDecoder's refusal.
@@ -93,6 +106,32 @@ class ProblemHandling {
 			return answer(PlatformProblems.MALFORMED_JSON, "The body could not be parsed as JSON", Map.of());
 		}
 		return answer(PlatformProblems.MALFORMED_JSON, "A JSON request body is required", Map.of());
+	}
+
+	/**
+	 * The field a body gives twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}), read from where the
+	 * parser stopped: the name is the last it read.
+	 */
+	private static String duplicateName(StreamReadException e) {
+		String message = e.getOriginalMessage();
+		if (message == null || !message.startsWith("Duplicate Object property") || !(e.processor() instanceof JsonParser parser)) {
+			return null;
+		}
+		return JsonPaths.of(parser.streamReadContext());
+	}
+
+	/** What a body that should be an object was instead, or null if it was none of these (an empty body). */
+	private static String notAnObject(JsonToken token) {
+		if (token == null) {
+			return null;
+		}
+		return switch (token) {
+			case START_ARRAY -> "an array";
+			case VALUE_STRING -> "a string";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			default -> null;
+		};
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)

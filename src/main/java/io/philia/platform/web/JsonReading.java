@@ -1,0 +1,35 @@
+package io.philia.platform.web;
+
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How the application reads JSON, request bodies and the filters' fast paths alike: a name given twice in
+ * one object is refused (not "the last one wins": {@code "type"} twice once cancelled an order that was
+ * paid), and so is text the database could not store. Request bodies read by the controllers must name
+ * known fields only ({@link KnownFieldsOnly}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class JsonReading {
+
+	/** The same settings on any builder: the application's mapper, and a benchmark that measures its reads. */
+	public static JsonMapper.Builder configure(JsonMapper.Builder builder) {
+		return builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).addModule(new StorableTextModule());
+	}
+
+	@Bean
+	JsonMapperBuilderCustomizer strictAndStorableReads() {
+		return JsonReading::configure;
+	}
+
+	/** Added before the default converters, so that it reads (and writes) the controllers' JSON. */
+	@Bean
+	JacksonJsonHttpMessageConverter knownFieldsOnly(JsonMapper json) {
+		return new KnownFieldsOnly(json);
+	}
+}
