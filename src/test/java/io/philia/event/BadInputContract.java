@@ -246,6 +246,59 @@ abstract class BadInputContract extends HttpTest {
 		assertNothingWritten(shop);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "+999999999-12-31T23:59:59Z", "+300000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+			"1969-12-31T23:59:59Z", "-0001-01-01T00:00:00+01:00" })
+	void anOccurredAtOutsideTheYears1970To9999IsA400NamingIt(String occurredAt) {
+		var shop = newShop();
+
+		JsonNode problem = shop.api().event("k", GOOD.replace("{\"type\":\"order.paid\",",
+				"{\"type\":\"order.paid\",\"occurredAt\":\"" + occurredAt + "\","))
+			.expectProblem(400, "validation")
+			.body();
+
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("occurredAt");
+		assertThat(problem.at("/errors/0/message").asString()).contains("1970-01-01T00:00:00Z", "9999-12-31T23:59:59Z");
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void anOccurredAtOnTheBoundsIsAccepted() {
+		var shop = newShop();
+
+		shop.api().event("first", GOOD.replace("{\"type\":\"order.paid\",",
+				"{\"type\":\"order.paid\",\"occurredAt\":\"1970-01-01T00:00:00Z\",")).expect(201);
+		shop.api().event("last", GOOD.replace("\"id\":\"1\"", "\"id\":\"2\"").replace("{\"type\":\"order.paid\",",
+				"{\"type\":\"order.paid\",\"occurredAt\":\"9999-12-31T23:59:59Z\",")).expect(201);
+	}
+
+	@Test
+	void aRefundOrCancellationNamingAnotherCurrencyThanItsOrdersIsRefused() {
+		var shop = newShop();
+		String memberId = shop.api().event("paid", GOOD).expect(201).body().at("/member/id").asString();
+
+		JsonNode unknown = shop.api().event("refund-xyz", """
+				{"type":"order.refunded","order":{"id":"1","currency":"XYZ"},"refund":{"amount":"5"}}""")
+			.expectProblem(400, "validation")
+			.body();
+		JsonNode unknownOnCancel = shop.api().event("cancel-xyz", """
+				{"type":"order.cancelled","order":{"id":"1","currency":"XYZ"}}""").expectProblem(400, "validation").body();
+		JsonNode contradicting = shop.api().event("refund-eur-usd", """
+				{"type":"order.refunded","order":{"id":"1","currency":"EUR"},"refund":{"amount":"5","currency":"USD"}}""")
+			.expectProblem(400, "validation")
+			.body();
+		shop.api().event("refund-usd", """
+				{"type":"order.refunded","order":{"id":"1","currency":"USD"},"refund":{"amount":"5"}}""")
+			.expectProblem(422, "currency-mismatch");
+
+		assertThat(unknown.at("/errors/0/field").asString()).isEqualTo("order.currency");
+		assertThat(unknownOnCancel.at("/errors/0/field").asString()).isEqualTo("order.currency");
+		assertThat(contradicting.at("/errors/0/field").asString()).isEqualTo("refund.currency");
+		assertThat(shop.api().get("/api/v1/members/" + memberId + "/points").points("available")).isEqualTo(100);
+		shop.api().event("refund-eur", """
+				{"type":"order.refunded","order":{"id":"1","currency":"EUR"},"refund":{"amount":"15.00"}}""").expect(201);
+	}
+
 	@Test
 	void aFieldGivenTwiceIsA400NamingItNotTheLastOneWinning() {
 		var shop = newShop();
@@ -291,6 +344,19 @@ abstract class BadInputContract extends HttpTest {
 		JsonNode problem = shop.api().event("k", body).expectProblem(400, "malformed-json").body();
 
 		assertThat(problem.get("detail").asString()).startsWith("The body must be a JSON object");
+		assertNothingWritten(shop);
+	}
+
+	@Test
+	void aTotalOverTheLimitIsToldTheLimit() {
+		var shop = newShop();
+
+		JsonNode problem = shop.api().event("k", GOOD.replace("\"total\":\"150.00\"", "\"total\":\"1000000000000000000\""))
+			.expectProblem(400, "validation")
+			.body();
+
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("order.total");
+		assertThat(problem.at("/errors/0/message").asString()).contains("999999999999999");
 		assertNothingWritten(shop);
 	}
 
