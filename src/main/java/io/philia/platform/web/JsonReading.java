@@ -1,9 +1,11 @@
 package io.philia.platform.web;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,9 +29,14 @@ public class JsonReading {
 		return JsonReading::configure;
 	}
 
-	/** Added before the default converters, so that it reads (and writes) the controllers' JSON. */
+	/**
+	 * In the JSON converter's own place, after Boot's customizer has put its one there: a converter bean would
+	 * go before the String converter, and a controller's String answer (the OpenAPI document) would be
+	 * written as a JSON string.
+	 */
 	@Bean
-	JacksonJsonHttpMessageConverter knownFieldsOnly(JsonMapper json) {
-		return new KnownFieldsOnly(json);
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ServerHttpMessageConvertersCustomizer knownFieldsOnly(JsonMapper json) {
+		return converters -> converters.withJsonConverter(new KnownFieldsOnly(json));
 	}
 }
