@@ -5,7 +5,7 @@ package io.philia.platform.web;
  * so the two would disagree) and writes a lone UTF-16 surrogate as {@code ?}, so that two different
  * external ids would become one.
  */
-public final class StorableText {
+final class StorableText {
 
 	static final String NUL = "must not contain the character U+0000";
 
@@ -15,7 +15,7 @@ public final class StorableText {
 	}
 
 	/** Why the text cannot be stored, or null when it can: one pass, no allocation. */
-	public static String fault(String text) {
+	static String fault(String text) {
 		for (int i = 0, n = text.length(); i < n; i++) {
 			char c = text.charAt(i);
 			if (c == 0) {

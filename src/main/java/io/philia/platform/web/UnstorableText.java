@@ -7,7 +7,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * A string of a request body that the database could not store as sent (see {@link StorableText}). Jackson
  * adds the path of the field as it unwinds; the problem names that field.
  */
-public class UnstorableText extends MismatchedInputException {
+final class UnstorableText extends MismatchedInputException {
 
 	private final String reason;
 
@@ -17,7 +17,7 @@ public class UnstorableText extends MismatchedInputException {
 	}
 
 	/** Why, as a field violation says it: "must not contain the character U+0000". */
-	public String reason() {
+	String reason() {
 		return reason;
 	}
 }
