@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +33,12 @@ final class EventValidation {
 
 	static final int MAX_LINES = 1000;
 
+	static final Instant EARLIEST = Instant.EPOCH;
+
+	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+	private static final String AMOUNT_LIMIT = "must be at most 999999999999999 (15 digits before the decimal point)";
+
 	private EventValidation() {
 	}
 
@@ -54,6 +60,7 @@ final class EventValidation {
 		Money total = null;
 		List<OrderLine> lines = List.of();
 		ValidEvent.Refund refund = null;
+		String orderCurrency = null;
 		if (!custom) {
 			OrderData order = request.order();
 			if (order == null) {
@@ -65,6 +72,10 @@ final class EventValidation {
 					total = total(v, order);
 					lines = lines(v, order.lines(), total);
 				}
+				else if (order.currency() != null) {
+					// Optional once the order is known, but when sent it is checked as on a paid order.
+					orderCurrency = v.check("order.currency", () -> Money.currency(order.currency()).getCurrencyCode());
+				}
 			}
 		}
 		if (request.refund() != null) {
@@ -72,7 +83,7 @@ final class EventValidation {
 				v.add("refund", "belongs to order.refunded events only");
 			}
 			else {
-				refund = refund(v, request.refund());
+				refund = refund(v, request.refund(), orderCurrency);
 			}
 		}
 		if (request.data() != null && !request.data().isObject()) {
@@ -86,13 +97,20 @@ final class EventValidation {
 		if (value == null) {
 			return clock.instant();
 		}
+		Instant at;
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			at = OffsetDateTime.parse(value).toInstant();
 		}
-		catch (DateTimeParseException e) {
+		catch (DateTimeException e) {
 			v.add("occurredAt", "must be an ISO-8601 time with an offset, such as 2026-11-22T10:00:00Z");
 			return null;
 		}
+		// Year +999999999 parses, then fails the rules' date arithmetic and the databases' timestamps.
+		if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+			v.add("occurredAt", "must be between " + EARLIEST + " and " + LATEST);
+			return null;
+		}
+		return at;
 	}
 
 	private static MemberIdentity identity(Violations v, EventRequest request, boolean required) {
@@ -122,12 +140,38 @@ final class EventValidation {
 		if (currency == null) {
 			return null;
 		}
+		if (tooManyDigits(order.total())) {
+			v.add("order.total", AMOUNT_LIMIT);
+			return null;
+		}
 		Money total = v.check("order.total", () -> Money.of(order.total(), currency));
 		if (total != null && total.isNegative()) {
 			v.add("order.total", "must not be negative");
 			return null;
 		}
 		return total;
+	}
+
+	/**
+	 * A decimal amount with more digits before the point than Money takes (15), which Money would only call
+	 * "not a decimal amount". A scan, not a pattern: it runs on every amount of every event.
+	 */
+	private static boolean tooManyDigits(String amount) {
+		int start = amount.startsWith("-") ? 1 : 0;
+		int i = start;
+		while (i < amount.length() && amount.charAt(i) >= '0' && amount.charAt(i) <= '9') {
+			i++;
+		}
+		if (i - start <= 15) {
+			return false;
+		}
+		if (i < amount.length() && amount.charAt(i++) != '.') {
+			return false;
+		}
+		while (i < amount.length() && amount.charAt(i) >= '0' && amount.charAt(i) <= '9') {
+			i++;
+		}
+		return i == amount.length();
 	}
 
 	private static List<OrderLine> lines(Violations v, List<LineData> input, Money total) {
@@ -156,6 +200,9 @@ final class EventValidation {
 			if (line.unitPrice() == null) {
 				v.add(field + ".unitPrice", "is required, as a decimal string");
 			}
+			else if (tooManyDigits(line.unitPrice())) {
+				v.add(field + ".unitPrice", AMOUNT_LIMIT);
+			}
 			else if (total != null) {
 				unitPrice = v.check(field + ".unitPrice", () -> Money.of(line.unitPrice(), total.currencyCode()));
 				if (unitPrice != null && unitPrice.isNegative()) {
@@ -169,18 +216,26 @@ final class EventValidation {
 		return lines;
 	}
 
-	private static ValidEvent.Refund refund(Violations v, RefundData refund) {
+	private static ValidEvent.Refund refund(Violations v, RefundData refund, String orderCurrency) {
 		boolean byAmount = refund.amount() != null;
 		boolean byLines = refund.lines() != null;
 		if (byAmount == byLines) {
 			v.add("refund", "needs either an amount or lines (or leave it out to refund the whole order)");
 			return null;
 		}
+		String currency = orderCurrency;
 		if (refund.currency() != null) {
-			v.check("refund.currency", () -> Money.currency(refund.currency()));
+			currency = v.check("refund.currency", () -> Money.currency(refund.currency()).getCurrencyCode());
+			if (currency != null && orderCurrency != null && !currency.equals(orderCurrency)) {
+				v.add("refund.currency", "must be the order's currency, " + orderCurrency + " in order.currency");
+			}
 		}
 		if (byAmount) {
 			// The order's currency decides the decimals; checked against it when the order is known.
+			if (tooManyDigits(refund.amount())) {
+				v.add("refund.amount", AMOUNT_LIMIT);
+				return null;
+			}
 			if (!REFUND_AMOUNT.matcher(refund.amount()).matches()) {
 				v.add("refund.amount", "must be a positive decimal amount such as \"50.00\"");
 				return null;
@@ -189,7 +244,7 @@ final class EventValidation {
 				v.add("refund.amount", "must be more than zero");
 				return null;
 			}
-			return new ValidEvent.Refund(refund.amount(), refund.currency(), null);
+			return new ValidEvent.Refund(refund.amount(), currency, null);
 		}
 		if (refund.lines().isEmpty()) {
 			v.add("refund.lines", "must name at least one line");
@@ -210,6 +265,6 @@ final class EventValidation {
 				units.merge(sku, line.quantity(), Integer::sum);
 			}
 		}
-		return new ValidEvent.Refund(null, refund.currency(), units);
+		return new ValidEvent.Refund(null, currency, units);
 	}
 }

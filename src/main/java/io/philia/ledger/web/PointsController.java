@@ -97,7 +97,9 @@ class PointsController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String key) {
 		Idempotency.checkKey(key);
 		var v = new Violations();
-		if (request.points() == null || request.points() == 0 || Math.abs(request.points()) > MAX_ADJUSTMENT) {
+		// Not Math.abs: the absolute value of Long.MIN_VALUE is itself, negative, and would pass.
+		if (request.points() == null || request.points() == 0 || request.points() > MAX_ADJUSTMENT
+				|| request.points() < -MAX_ADJUSTMENT) {
 			v.add("points", "must be a non-zero whole number of points, at most " + MAX_ADJUSTMENT + " either way");
 		}
 		v.requireText("reason", request.reason(), 500);

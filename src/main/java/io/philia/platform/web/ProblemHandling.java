@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -36,8 +37,11 @@ import io.philia.platform.ProblemType;
 import io.philia.platform.Problems;
 import io.philia.platform.Throttled;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * The one place where exceptions become RFC 9457 answers. Business refusals carry their own problem
@@ -79,10 +83,24 @@ class ProblemHandling {
 		if (cause instanceof PayloadTooLarge tooLarge) {
 			return answer(PlatformProblems.PAYLOAD_TOO_LARGE, tooLarge.getMessage(), Map.of());
 		}
+		if (cause instanceof UnstorableText text) {
+			return invalid(InvalidRequest.of(Problems.fieldPath(text.getPath()), text.reason()));
+		}
+		if (cause instanceof StreamReadException read && duplicateName(read) != null) {
+			return invalid(InvalidRequest.of(duplicateName(read), "is given more than once"));
+		}
 		if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
 			String field = Problems.fieldPath(bind.getPath());
 			return answer(PlatformProblems.VALIDATION, field + " has the wrong type",
 					Map.of("errors", List.of(new FieldViolation(field, "has the wrong type"))));
+		}
+		if (cause instanceof MismatchedInputException mismatch && notAnObject(mismatch.getCurrentToken()) != null) {
+			return answer(PlatformProblems.MALFORMED_JSON,
+					"The body must be a JSON object, not " + notAnObject(mismatch.getCurrentToken()), Map.of());
+		}
+		if (cause instanceof IllegalArgumentException && e.getCause() != null) {
+			// A form body Spring decodes itself (FormContentFilter, on PUT, PATCH and DELETE): URLDecoder's refusal.
+			return undecodable();
 		}
 		if (cause instanceof StreamReadException || cause instanceof JacksonException) {
 			return answer(PlatformProblems.MALFORMED_JSON, "The body could not be parsed as JSON", Map.of());
@@ -90,8 +108,40 @@ class ProblemHandling {
 		return answer(PlatformProblems.MALFORMED_JSON, "A JSON request body is required", Map.of());
 	}
 
+	/**
+	 * The field a body gives twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}), read from where the
+	 * parser stopped: the name is the last it read.
+	 */
+	private static String duplicateName(StreamReadException e) {
+		String message = e.getOriginalMessage();
+		if (message == null || !message.startsWith("Duplicate Object property") || !(e.processor() instanceof JsonParser parser)) {
+			return null;
+		}
+		return JsonPaths.of(parser.streamReadContext());
+	}
+
+	/** What a body that should be an object was instead, or null if it was none of these (an empty body). */
+	private static String notAnObject(JsonToken token) {
+		if (token == null) {
+			return null;
+		}
+		return switch (token) {
+			case START_ARRAY -> "an array";
+			case VALUE_STRING -> "a string";
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+			default -> null;
+		};
+	}
+
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+		if (e.getContentType() == null) {
+			// The header did not parse (an unknown charset, a malformed parameter): Spring says why in its message.
+			return answer(PlatformProblems.UNSUPPORTED_MEDIA_TYPE,
+					"The Content-Type header could not be read (" + e.getMessage() + "); send application/json",
+					Map.of());
+		}
 		return answer(PlatformProblems.UNSUPPORTED_MEDIA_TYPE,
 				"Send the body as application/json, not " + e.getContentType(), Map.of());
 	}
@@ -121,6 +171,20 @@ class ProblemHandling {
 		return invalid(InvalidRequest.of(e.getParameterName(), "is required"));
 	}
 
+	/**
+	 * Tomcat decodes a query string or a form body when a parameter is first asked for: a malformed
+	 * percent-encoding ({@code %zz}, a lone {@code %}) fails there, in a filter or in MVC.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameters(InvalidParameterException e) {
+		return undecodable();
+	}
+
+	private static ResponseEntity<ProblemDetail> undecodable() {
+		return answer(HttpProblems.BAD_REQUEST, "The query string or form body could not be decoded: "
+				+ "percent-encoding is % and two hexadecimal digits (%25 for % itself), in UTF-8", Map.of());
+	}
+
 	@ExceptionHandler(MissingRequestHeaderException.class)
 	ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
 		return invalid(InvalidRequest.of(e.getHeaderName(), "header is required"));
@@ -138,10 +202,16 @@ class ProblemHandling {
 
 	/**
 	 * A constraint the database enforced and the code did not check first (two concurrent writes of the
-	 * same unique value): the request lost a race, it did not break anything.
+	 * same unique value): the request lost a race, it did not break anything. A value the database cannot
+	 * hold at all is the request's fault, not a race ({@link DataTheDatabaseRefuses}).
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+		String refused = DataTheDatabaseRefuses.detail(e);
+		if (refused != null) {
+			log.info("Value refused by the database answered as 400: {}", e.getMostSpecificCause().getMessage());
+			return answer(HttpProblems.BAD_REQUEST, refused, Map.of());
+		}
 		log.warn("Constraint violation answered as 409: {}", e.getMostSpecificCause().getMessage());
 		return answer(PlatformProblems.CONFLICT, "Another request changed the same data at the same moment", Map.of());
 	}
@@ -150,6 +220,11 @@ class ProblemHandling {
 	ResponseEntity<ProblemDetail> unexpected(Exception e) {
 		if (lostConnection(e)) {
 			return databaseDown(e);
+		}
+		String refused = DataTheDatabaseRefuses.detail(e);
+		if (refused != null) {
+			log.info("Value refused by the database answered as 400: {}", e.getMessage());
+			return answer(HttpProblems.BAD_REQUEST, refused, Map.of());
 		}
 		log.error("Unexpected error", e);
 		return answer(PlatformProblems.INTERNAL, "An unexpected error occurred; it has been logged", Map.of());
