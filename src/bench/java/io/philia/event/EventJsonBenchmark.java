@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import io.philia.bench.Events;
 import io.philia.demo.ShopData;
 import io.philia.platform.Money;
+import io.philia.platform.web.JsonReading;
 import io.philia.program.EarningRate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class EventJsonBenchmark {
 
-	private final JsonMapper json = JsonMapper.builder().build();
+	/** The application's reading settings (duplicate names refused, text checked), as the service reads. */
+	private final JsonMapper json = JsonReading.configure(JsonMapper.builder()).build();
 
 	private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), java.time.ZoneOffset.UTC);
 

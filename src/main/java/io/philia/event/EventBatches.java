@@ -68,7 +68,7 @@ public class EventBatches {
 				outcomes.add(new Outcome(GroupCommit.await(future), null));
 			}
 			catch (RuntimeException e) {
-				if (!(e instanceof PhiliaException) && !Problems.databaseUnavailable(e)) {
+				if (Problems.of(e).getStatus() >= 500 && !Problems.databaseUnavailable(e)) {
 					log.error("Unexpected error on an event of a batch", e);
 				}
 				outcomes.add(new Outcome(null, e));

@@ -115,12 +115,23 @@ final class MemberFields {
 	}
 
 	static Instant instant(Violations v, String field, String value) {
+		Instant at;
 		try {
-			return OffsetDateTime.parse(value).toInstant();
+			at = OffsetDateTime.parse(value).toInstant();
 		}
 		catch (DateTimeParseException e) {
 			v.add(field, "must be an ISO-8601 time with an offset, such as 2026-11-22T10:00:00Z");
 			return null;
 		}
+		// As for events' times: year +999999999 parses, but no database stores it.
+		if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+			v.add(field, "must be between " + EARLIEST + " and " + LATEST);
+			return null;
+		}
+		return at;
 	}
+
+	private static final Instant EARLIEST = Instant.EPOCH;
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 }

@@ -17,6 +17,8 @@ public record Money(@JsonIgnore long minor, Currency currency) {
 	private static final Pattern CURRENCY_CODE = Pattern.compile("[A-Z]{3}");
 	private static final Pattern AMOUNT = Pattern.compile("-?\\d{1,15}(\\.\\d+)?");
 
+	private static final Pattern TOO_MANY_DIGITS = Pattern.compile("-?\\d{16,}(\\.\\d+)?");
+
 	public Money {
 		Objects.requireNonNull(currency, "currency");
 	}
@@ -43,7 +45,9 @@ public record Money(@JsonIgnore long minor, Currency currency) {
 
 	static long parseMinor(String amount, Currency currency) {
 		if (amount == null || !AMOUNT.matcher(amount).matches()) {
-			throw new IllegalArgumentException("must be a decimal amount such as \"274.00\"");
+			throw new IllegalArgumentException(amount != null && TOO_MANY_DIGITS.matcher(amount).matches()
+					? "must be at most 999999999999999 (15 digits before the decimal point)"
+					: "must be a decimal amount such as \"274.00\"");
 		}
 		BigDecimal value = new BigDecimal(amount);
 		int digits = Math.max(currency.getDefaultFractionDigits(), 0);

@@ -6,7 +6,7 @@ public final class PlatformProblems {
 	public static final ProblemType VALIDATION = new ProblemType("validation", 1001, 400, "The request is invalid");
 
 	public static final ProblemType MALFORMED_JSON = new ProblemType("malformed-json", 1002, 400,
-			"The request body is not valid JSON");
+			"The request body is not a JSON document of the expected shape");
 
 	public static final ProblemType PAYLOAD_TOO_LARGE = new ProblemType("payload-too-large", 1003, 413,
 			"The request body is too large");
@@ -41,6 +41,9 @@ public final class PlatformProblems {
 
 	public static final ProblemType CONFLICT = new ProblemType("conflict", 1014, 409,
 			"The request conflicts with the current state; read it again and retry");
+
+	public static final ProblemType TOO_LARGE_TO_COMPUTE = new ProblemType("too-large-to-compute", 1016, 422,
+			"A figure of the request is too large to compute");
 
 	private PlatformProblems() {
 	}

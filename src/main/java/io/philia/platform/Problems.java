@@ -15,6 +15,8 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
+import io.philia.platform.web.DataTheDatabaseRefuses;
+import io.philia.platform.web.HttpProblems;
 import tools.jackson.core.JacksonException;
 
 /** Builds the RFC 9457 body for a problem type; the one place the shape of an error is decided. */
@@ -37,6 +39,9 @@ public final class Problems {
 	 * events): a refusal its own problem, the database being away a 503, a lost race a 409, anything else
 	 * a 500 (a bug, which the caller logs).
 	 */
+	/** The detail of {@link PlatformProblems#TOO_LARGE_TO_COMPUTE}. */
+	public static final String TOO_LARGE = "The amounts or points of this request are too large to compute; nothing was written";
+
 	public static ProblemDetail of(RuntimeException e) {
 		if (e instanceof PhiliaException refused) {
 			return of(refused.problem(), refused.getMessage(), refused.properties());
@@ -44,6 +49,13 @@ public final class Problems {
 		if (databaseUnavailable(e)) {
 			return of(PlatformProblems.SERVICE_UNAVAILABLE, "The database is unavailable; retry in a few seconds",
 					Map.of());
+		}
+		String refused = DataTheDatabaseRefuses.detail(e);
+		if (refused != null) {
+			return of(HttpProblems.BAD_REQUEST, refused, Map.of());
+		}
+		if (DataTheDatabaseRefuses.overflow(e)) {
+			return of(PlatformProblems.TOO_LARGE_TO_COMPUTE, TOO_LARGE, Map.of());
 		}
 		if (e instanceof DataIntegrityViolationException) {
 			return of(PlatformProblems.CONFLICT, "Another request changed the same data at the same moment", Map.of());

@@ -164,6 +164,15 @@ abstract class OrderToPointsContract extends HttpTest {
 		shop.api().event("big-4", """
 				{"type":"order.paid","member":{"externalId":"W-1"},"order":{"id":"W-4","currency":"EUR","total":"0.01"}}""")
 			.expect(201);
+		// Too large to compute at all (10^17 cents at 1,000,000 points each): refused, alone in its batch too.
+		String huge = """
+				{"type":"order.paid","member":{"externalId":"W-1"},"order":{"id":"W-5","currency":"EUR","total":"999999999999999.99"}}""";
+		shop.api().event("big-5", huge).expectProblem(422, "too-large-to-compute");
+		JsonNode batch = shop.api()
+			.post("/api/v1/events:batch", "{\"events\": [{\"idempotencyKey\": \"big-6\", \"event\": " + huge + "}]}")
+			.expect(200)
+			.body();
+		assertThat(batch.at("/results/0/problem/type").asString()).isEqualTo("urn:philia:problem:too-large-to-compute");
 		admin.post("/api/v1/admin/programmes/" + shop.programId() + "/stores",
 				"{\"code\": \"huge\", \"name\": \"Huge\", \"currency\": \"EUR\", \"earning\": {\"points\": 9223372036854775807, \"per\": \"0.01\"}}")
 			.expectProblem(400, "validation");

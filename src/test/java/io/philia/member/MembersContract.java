@@ -97,6 +97,11 @@ abstract class MembersContract extends HttpTest {
 		assertThat(problem.get("errors").valueStream().map(e -> e.get("field").asString())).contains("email", "phone",
 				"birthDate", "locale", "consents.email.granted", "attributes");
 		shop.api().post("/api/v1/members", "{}").expectProblem(400, "validation");
+		JsonNode farAway = shop.api().post("/api/v1/members", """
+				{"externalId":"F-1","consents":{"email":{"granted":true,"at":"+999999999-12-31T23:59:59Z"}}}""")
+			.expectProblem(400, "validation")
+			.body();
+		assertThat(farAway.at("/errors/0/field").asString()).isEqualTo("consents.email.at");
 		assertThat(shop.api().get("/api/v1/members").body().get("items")).isEmpty();
 	}
 

@@ -91,8 +91,9 @@ class ProblemHandling {
 		}
 		if (cause instanceof DatabindException bind && !bind.getPath().isEmpty()) {
 			String field = Problems.fieldPath(bind.getPath());
-			return answer(PlatformProblems.VALIDATION, field + " has the wrong type",
-					Map.of("errors", List.of(new FieldViolation(field, "has the wrong type"))));
+			String message = expected(bind);
+			return answer(PlatformProblems.VALIDATION, field + " " + message,
+					Map.of("errors", List.of(new FieldViolation(field, message))));
 		}
 		if (cause instanceof MismatchedInputException mismatch && notAnObject(mismatch.getCurrentToken()) != null) {
 			return answer(PlatformProblems.MALFORMED_JSON,
@@ -118,6 +119,28 @@ class ProblemHandling {
 			return null;
 		}
 		return JsonPaths.of(parser.streamReadContext());
+	}
+
+	/** What the field must be, as far as the type Jackson wanted says: "must be a whole number" for 12.5. */
+	private static String expected(DatabindException e) {
+		Class<?> type = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+		if (type == null) {
+			return "has the wrong type";
+		}
+		if (type == int.class || type == long.class || type == Integer.class || type == Long.class
+				|| type == short.class || type == Short.class || type == java.math.BigInteger.class) {
+			return "must be a whole number";
+		}
+		if (type == boolean.class || type == Boolean.class) {
+			return "must be true or false";
+		}
+		if (type == String.class) {
+			return "must be a string";
+		}
+		if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+			return "must be a list";
+		}
+		return "has the wrong type";
 	}
 
 	/** What a body that should be an object was instead, or null if it was none of these (an empty body). */
@@ -225,6 +248,10 @@ class ProblemHandling {
 		if (refused != null) {
 			log.info("Value refused by the database answered as 400: {}", e.getMessage());
 			return answer(HttpProblems.BAD_REQUEST, refused, Map.of());
+		}
+		if (DataTheDatabaseRefuses.overflow(e)) {
+			log.info("Figures too large to compute answered as 422: {}", e.getMessage());
+			return answer(PlatformProblems.TOO_LARGE_TO_COMPUTE, Problems.TOO_LARGE, Map.of());
 		}
 		log.error("Unexpected error", e);
 		return answer(PlatformProblems.INTERNAL, "An unexpected error occurred; it has been logged", Map.of());

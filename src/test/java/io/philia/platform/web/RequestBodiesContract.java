@@ -78,6 +78,21 @@ abstract class RequestBodiesContract extends HttpTest {
 	}
 
 	@Test
+	void aFractionWhereAWholeNumberIsExpectedIsA400SayingSo() {
+		var shop = newShop();
+		String memberId = aMember(shop);
+
+		JsonNode problem = adjust(shop, memberId, """
+				{"points": 1.5, "reason": "typo", "actor": "support"}""")
+			.expectProblem(400, "validation")
+			.body();
+
+		assertThat(problem.at("/errors/0/field").asString()).isEqualTo("points");
+		assertThat(problem.at("/errors/0/message").asString()).isEqualTo("must be a whole number");
+		assertThat(available(shop, memberId)).isZero();
+	}
+
+	@Test
 	void aMapKeyHoldingUPlus0000IsA400NamingTheMap() {
 		var shop = newShop();
 
