@@ -300,6 +300,14 @@ public class EventIngestion {
 		return at.isAfter(now) ? now : at;
 	}
 
+	/** An event about a known order that names its currency must name the order's (a shop's mix-up, else). */
+	private static void inItsCurrency(StoreOrder order, ValidEvent event) {
+		if (event.orderCurrency() != null && order.currency() != null && !event.orderCurrency().equals(order.currency())) {
+			throw new PhiliaException(EventProblems.CURRENCY_MISMATCH, "Order " + order.orderId() + " is in "
+					+ order.currency() + ", the event says " + event.orderCurrency(), Map.of("orderCurrency", order.currency()));
+		}
+	}
+
 	private Step cancelled(Store store, ValidEvent event, String eventId) {
 		Member named = event.identity() == null ? null : members.identify(store.programId(), event.identity()).member();
 		var order = orders.lock(store.programId(), store.id(), event.orderId());
@@ -317,6 +325,7 @@ public class EventIngestion {
 		}
 		StoreOrder known = order.orElseThrow();
 		Member member = owner(store, known, named);
+		inItsCurrency(known, event);
 		if (known.status() == OrderStatus.CANCELLED || known.status() == OrderStatus.REFUNDED) {
 			return new Step(member, false, known, null, "order " + event.orderId() + " is already " + known.status().api());
 		}
@@ -335,6 +344,7 @@ public class EventIngestion {
 			.orElseThrow(() -> new PhiliaException(EventProblems.ORDER_UNKNOWN,
 					"Philia has no order " + event.orderId() + " in this store; a refund needs the paid order"));
 		Member member = owner(store, order, named);
+		inItsCurrency(order, event);
 		ValidEvent.Refund refund = event.refund();
 		long points;
 		if (refund != null && refund.unitsBySku() != null) {

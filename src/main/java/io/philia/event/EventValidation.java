@@ -90,7 +90,7 @@ final class EventValidation {
 			v.add("data", "must be a JSON object");
 		}
 		v.throwIfAny();
-		return new ValidEvent(type, occurredAt, identity, orderId, total, lines, refund);
+		return new ValidEvent(type, occurredAt, identity, orderId, total, lines, refund, orderCurrency);
 	}
 
 	private static Instant occurredAt(Violations v, String value, Clock clock) {

@@ -290,6 +290,10 @@ abstract class BadInputContract extends HttpTest {
 		shop.api().event("refund-usd", """
 				{"type":"order.refunded","order":{"id":"1","currency":"USD"},"refund":{"amount":"5"}}""")
 			.expectProblem(422, "currency-mismatch");
+		shop.api().event("refund-all-usd", """
+				{"type":"order.refunded","order":{"id":"1","currency":"USD"}}""").expectProblem(422, "currency-mismatch");
+		shop.api().event("cancel-usd", """
+				{"type":"order.cancelled","order":{"id":"1","currency":"USD"}}""").expectProblem(422, "currency-mismatch");
 
 		assertThat(unknown.at("/errors/0/field").asString()).isEqualTo("order.currency");
 		assertThat(unknownOnCancel.at("/errors/0/field").asString()).isEqualTo("order.currency");
