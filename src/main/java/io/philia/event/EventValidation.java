@@ -16,6 +16,7 @@ import io.philia.event.EventRequest.OrderData;
 import io.philia.event.EventRequest.RefundData;
 import io.philia.member.MemberIdentity;
 import io.philia.platform.Money;
+import io.philia.platform.TimeBounds;
 import io.philia.platform.PhiliaException;
 import io.philia.platform.Violations;
 
@@ -32,10 +33,6 @@ final class EventValidation {
 			"order.refunded");
 
 	static final int MAX_LINES = 1000;
-
-	static final Instant EARLIEST = Instant.EPOCH;
-
-	static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
 	private static final String AMOUNT_LIMIT = "must be at most 999999999999999 (15 digits before the decimal point)";
 
@@ -105,12 +102,7 @@ final class EventValidation {
 			v.add("occurredAt", "must be an ISO-8601 time with an offset, such as 2026-11-22T10:00:00Z");
 			return null;
 		}
-		// Year +999999999 parses, then fails the rules' date arithmetic and the databases' timestamps.
-		if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-			v.add("occurredAt", "must be between " + EARLIEST + " and " + LATEST);
-			return null;
-		}
-		return at;
+		return TimeBounds.check(v, "occurredAt", at);
 	}
 
 	private static MemberIdentity identity(Violations v, EventRequest request, boolean required) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 
 import io.philia.member.Member.Consent;
 import io.philia.member.NewMember.ConsentInput;
+import io.philia.platform.TimeBounds;
 import io.philia.platform.Violations;
 import tools.jackson.databind.JsonNode;
 
@@ -123,15 +124,6 @@ final class MemberFields {
 			v.add(field, "must be an ISO-8601 time with an offset, such as 2026-11-22T10:00:00Z");
 			return null;
 		}
-		// As for events' times: year +999999999 parses, but no database stores it.
-		if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
-			v.add(field, "must be between " + EARLIEST + " and " + LATEST);
-			return null;
-		}
-		return at;
+		return TimeBounds.check(v, field, at);
 	}
-
-	private static final Instant EARLIEST = Instant.EPOCH;
-
-	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 }

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.philia.platform.WriteBehind;
 
 /**
  * Marks a member account as merged into another, so that events naming the absorbed account's identity
@@ -24,15 +23,12 @@ public class MemberMerges {
 
 	private final Clock clock;
 
-	private final WriteBehind writes;
-
 	private final Members members;
 
-	MemberMerges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, WriteBehind writes, Members members) {
+	MemberMerges(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, Members members) {
 		this.jdbc = jdbc;
 		this.events = events;
 		this.clock = clock;
-		this.writes = writes;
 		this.members = members;
 	}
 
@@ -49,7 +45,7 @@ public class MemberMerges {
 			throw new IllegalStateException("member " + absorbedId + " is unknown or merged already");
 		}
 		// Members read ahead in this transaction may be the absorbed one, now merged.
-		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		AheadOfBatch ahead = members.ahead();
 		if (ahead != null) {
 			ahead.forgetAll();
 		}

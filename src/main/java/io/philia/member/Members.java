@@ -120,7 +120,7 @@ public class Members {
 		Instant now = clock.instant();
 		var member = new Member(Ids.next(clock), externalId, email, null, identity.firstName(), identity.lastName(),
 				null, locale, Map.of(), json.createObjectNode(), now, now);
-		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		AheadOfBatch ahead = ahead();
 		if (ahead != null && ahead.unknown(programId, externalId, email == null ? null : emailKey(email))) {
 			// Known by neither key when the micro-batch began: the insert goes out with the batch's other
 			// rows (issue #3). A customer enrolled meanwhile by another transaction fails the commit, and
@@ -140,7 +140,7 @@ public class Members {
 	}
 
 	private Optional<Member> find(String programId, String externalId, String email) {
-		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		AheadOfBatch ahead = ahead();
 		List<Member> named = ahead == null ? null
 				: ahead.named(programId, externalId, email == null ? null : emailKey(email));
 		if (externalId != null) {
@@ -181,13 +181,13 @@ public class Members {
 	 * micro-batch's all-or-nothing run.
 	 */
 	public Map<String, Set<String>> foundAhead() {
-		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		AheadOfBatch ahead = ahead();
 		return ahead == null ? Map.of() : Collections.unmodifiableMap(ahead.memberIds());
 	}
 
 	/** A write of a member with this external id or e-mail: what the micro-batch read ahead of them is stale. */
 	private void forgetAhead(String programId, String externalId, String email) {
-		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		AheadOfBatch ahead = ahead();
 		if (ahead != null) {
 			ahead.forget(programId, externalId, email);
 		}
@@ -406,9 +406,14 @@ public class Members {
 		return jdbc.sql(statement);
 	}
 
+	/** What the micro-batch running in this transaction read ahead of its members; null outside one. */
+	AheadOfBatch ahead() {
+		return writes.memory(AheadOfBatch.MEMORY, () -> null);
+	}
+
 	/** Sends the inserts of the members enrolled in this micro-batch that are still deferred, if any. */
 	void writeOutEnrolled() {
-		AheadOfBatch ahead = writes.memory(AheadOfBatch.MEMORY, () -> null);
+		AheadOfBatch ahead = ahead();
 		if (ahead != null && ahead.enrolledWaiting()) {
 			writes.writeOut();
 		}

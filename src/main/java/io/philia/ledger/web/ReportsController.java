@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.philia.ledger.Liability;
 import io.philia.ledger.LiabilityReport;
+import io.philia.platform.TimeBounds;
 import io.philia.platform.Violations;
 import io.philia.program.StoreContext;
 import io.swagger.v3.oas.annotations.Operation;
@@ -80,15 +81,6 @@ class ReportsController {
 			v.add(field, "must be a date such as 2026-01-31");
 			return null;
 		}
-		if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-			// Beyond these, periods and midnights in the programme's zone leave what time types and databases hold.
-			v.add(field, "must be between " + EARLIEST + " and " + LATEST);
-			return null;
-		}
-		return date;
+		return TimeBounds.check(v, field, date);
 	}
-
-	private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
-
-	private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 }
