@@ -96,6 +96,8 @@ public final class BenchApp implements AutoCloseable {
 			List.of(jvm.trim().split("\\s+")).forEach(launch::jvm);
 		}
 		launch.log(run.workDir().resolve(label + ".log"));
+		// Each collection with its pause and the wall-clock time, to set beside an open loop's slow windows.
+		launch.jvm("-Xlog:gc:file=" + run.workDir().toAbsolutePath().resolve(label + "-gc.log") + ":time");
 		if ("1".equals(System.getenv("PHILIA_BENCH_JFR"))) {
 			// A CPU profile of the server, written when it stops (JfrTop summarises it).
 			launch.jvm("-XX:StartFlightRecording=filename=" + run.workDir().toAbsolutePath().resolve(label + ".jfr")

@@ -139,21 +139,38 @@ public final class IngestBench implements Bench {
 		run.sample("machine_cpu_us_per_event", measured.machineUs());
 		trips.sample(run, "");
 		run.sample("closed_p99_ms", closed.percentileMillis(99));
-		LoadResult open = openLoop(run, load, closed.rate() * 0.8, n -> Events.post(key, order(data, n), 1 + round(data, n)));
+		LoadResult open = openLoop(run, app, load, closed.rate() * 0.8, "_at_80",
+				n -> Events.post(key, order(data, n), 1 + round(data, n)));
 		run.sample("p50_ms", open.percentileMillis(50));
 		run.sample("p99_ms", open.percentileMillis(99));
 		// A point lower on the curve: whether the tail at 80% is the load's queueing or there at any load.
-		LoadResult half = openLoop(run, load, closed.rate() * 0.5, n -> Events.post(key, order(data, n), 2 + round(data, n)));
+		LoadResult half = openLoop(run, app, load, closed.rate() * 0.5, "_at_50",
+				n -> Events.post(key, order(data, n), 2 + round(data, n)));
 		run.sample("p99_ms_at_50", half.percentileMillis(99));
 		return closed.rate();
 	}
 
-	private static LoadResult openLoop(BenchRun run, HttpLoad load, double rate, HttpLoad.Requests requests)
-			throws InterruptedException {
-		LoadResult open = load.openLoop(rate, 512, run.duration(Duration.ofSeconds(5)), run.duration(Duration.ofSeconds(20)),
-				requests);
-		run.log("open loop at %.0f/s: %s".formatted(rate, open.summary()));
-		run.log("open loop at %.0f/s, over the counted time up to now: %s".formatted(rate, open.stalls(5)));
+	/**
+	 * An open loop, with what its events cost the machine and how many shared a commit: at a lower rate the
+	 * writers find fewer events waiting, and each commit's fixed statements are shared by fewer.
+	 */
+	private static LoadResult openLoop(BenchRun run, BenchApp app, HttpLoad load, double rate, String suffix,
+			HttpLoad.Requests requests) throws InterruptedException, java.io.IOException {
+		Duration warmUp = run.duration(Duration.ofSeconds(5));
+		Duration counted = run.duration(Duration.ofSeconds(20));
+		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
+		var machine = CpuMeter.machine().start();
+		// The loop starts 50 ms from now; its windows are counted from the end of its warm-up.
+		Instant countedFrom = Instant.now().plusMillis(50).plus(warmUp);
+		LoadResult open = load.openLoop(rate, 512, warmUp, counted, requests);
+		// The meter ran through the warm-up too, whose events came at the same rate but are not counted.
+		double sent = open.ok() + open.failed() + rate * warmUp.toNanos() / 1e9;
+		double machineUs = machine.seconds() * 1e6 / Math.max(1, sent);
+		run.log("open loop at %.0f/s: %s; machine CPU per event %.0f µs".formatted(rate, open.summary(), machineUs));
+		run.log("open loop at %.0f/s, counted from %s (beside the server's GC log and PostgreSQL's checkpoints): %s"
+			.formatted(rate, countedFrom.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), open.stalls(5)));
+		run.sample("machine_cpu_us_per_event" + suffix, machineUs);
+		trips.sample(run, "", suffix);
 		return open;
 	}
 
@@ -225,11 +242,15 @@ public final class IngestBench implements Bench {
 		}
 
 		void sample(BenchRun run, String prefix) throws java.io.IOException, InterruptedException {
+			sample(run, prefix, "");
+		}
+
+		void sample(BenchRun run, String prefix, String suffix) throws java.io.IOException, InterruptedException {
 			double[] end = new double[3];
 			read(end);
 			double events = (end[2] - start[2]) * eventsPerRequest;
-			run.sample(prefix + "statements_per_event", (end[0] - start[0]) / events);
-			run.sample(prefix + "commits_per_event", (end[1] - start[1]) / events);
+			run.sample(prefix + "statements_per_event" + suffix, (end[0] - start[0]) / events);
+			run.sample(prefix + "commits_per_event" + suffix, (end[1] - start[1]) / events);
 		}
 
 		private void read(double[] into) throws java.io.IOException, InterruptedException {

@@ -8,9 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled share one transaction among many events; off, every event has a transaction of its own
  * (the reference path)
  * @param shards how many single writers, each with its own queue and database connection; by default one per
- * processor (measured on 2 cores, issue #3: 1 writer gave x1.07 of pgbench, 2 gave x1.21, 4 about x0.6, 8
- * x0.46: more writers than cores share the same events out into smaller micro-batches, and each batch
- * has its fixed statements)
+ * two processors, at least one: the database needs the other half. More writers share the same events out
+ * into smaller micro-batches, and each batch has its fixed statements and commit: on 2 cores (issue #3,
+ * BENCHMARKS.md) one writer carried about 32 events a commit against 16 for two, at the same highest rate,
+ * and at 80% of it a p99 of 144-149 ms against 512-662 ms, two writers' smaller batches costing the
+ * machine enough to saturate it (an earlier state of the code had measured 4 writers at about x0.6 of
+ * pgbench and 8 at x0.46)
  * @param maxBatch the most events one transaction carries
  * @param queue how many events may wait for each writer before callers are told to retry (503)
  */
@@ -19,7 +22,7 @@ public record GroupCommitSettings(Boolean enabled, Integer shards, Integer maxBa
 
 	public GroupCommitSettings {
 		enabled = enabled == null || enabled;
-		shards = shards == null ? Runtime.getRuntime().availableProcessors() : shards;
+		shards = shards == null ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : shards;
 		maxBatch = maxBatch == null ? 100 : maxBatch;
 		queue = queue == null ? 10_000 : queue;
 		if (shards < 1 || maxBatch < 1 || queue < 1) {
