@@ -1,6 +1,8 @@
 package io.philia.platform.jdbc;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +32,9 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * plans within a minute; without it, the bench machine's server spent 11 ms of CPU per event after two
  * minutes of load instead of 0.6 ms (issue #3). This job does for Philia's tables what autovacuum would,
  * with its default thresholds: ANALYZE a table once the rows changed since its last analyze exceed 50 +
- * 10% of its rows, VACUUM (and analyze) it once its dead rows exceed 50 + 20%.
+ * 10% of its rows, VACUUM (and analyze) it once its dead rows exceed 50 + 20%; as autovacuum, at most once
+ * per naptime ({@code philia.postgres.maintenance-naptime}, 1 min) for a table that already had
+ * {@value #PLANNED_ROWS} rows, and throttled by the server's autovacuum cost delay.
  *
  * <p>{@code philia.postgres.maintenance}: {@code auto} (the default) only when the server's autovacuum is
  * off, {@code always}, {@code never}. It runs as a scheduled job (one node at a time), every
@@ -42,6 +47,12 @@ public class TableMaintenance {
 	private static final Logger log = LoggerFactory.getLogger(TableMaintenance.class);
 
 	static final String TASK = "table-maintenance";
+
+	/**
+	 * Rows a table had at its last analyze for its plans to be those of a real table: one analyzed with fewer
+	 * (or never) is analyzed again as soon as it passes the threshold, whatever the naptime.
+	 */
+	static final int PLANNED_ROWS = 1_000;
 
 	/** What one pass did: the tables analyzed and those vacuumed (and analyzed). */
 	public record Pass(List<String> analyzed, List<String> vacuumed) {
@@ -72,29 +83,73 @@ public class TableMaintenance {
 		}
 		List<String> analyzed = new ArrayList<>();
 		List<String> vacuumed = new ArrayList<>();
+		long naptime = settings.maintenanceNaptime().toMillis();
 		jdbc.query("""
-				select s.relname, s.n_mod_since_analyze, s.n_dead_tup, greatest(c.reltuples, 0)
+				select s.relname, s.n_mod_since_analyze, s.n_dead_tup, c.reltuples,
+				  extract(epoch from now() - greatest(s.last_analyze, s.last_autoanalyze)) * 1000,
+				  extract(epoch from now() - greatest(s.last_vacuum, s.last_autovacuum)) * 1000
 				from pg_stat_user_tables s join pg_class c on c.oid = s.relid
 				where s.schemaname = current_schema()
 				order by s.relname""", rs -> {
 			String table = rs.getString(1);
-			double rows = rs.getDouble(4);
-			if (rs.getLong(3) > 50 + 0.2 * rows) {
+			double rows = Math.max(0, rs.getDouble(4));
+			// Never analyzed (-1) or analyzed nearly empty: its plans may be an empty table's, replaced at once.
+			boolean planned = rows >= PLANNED_ROWS;
+			if (rs.getLong(3) > 50 + 0.2 * rows && (!planned || millisSince(rs, 6) >= naptime)) {
 				vacuumed.add(table);
 			}
-			else if (rs.getLong(2) > 50 + 0.1 * rows) {
+			else if (rs.getLong(2) > 50 + 0.1 * rows && (!planned || millisSince(rs, 5) >= naptime)) {
 				analyzed.add(table);
 			}
 		});
-		// Outside a transaction (VACUUM cannot run in one); each statement takes only a lock that lets
-		// reads and writes of the table go on.
-		vacuumed.forEach(table -> jdbc.execute("vacuum (analyze) " + quoted(table)));
-		analyzed.forEach(table -> jdbc.execute("analyze " + quoted(table)));
+		if (!vacuumed.isEmpty() || !analyzed.isEmpty()) {
+			jdbc.execute((ConnectionCallback<Void>) connection -> {
+				try (Statement statement = connection.createStatement()) {
+					throttled(statement, vacuumed, analyzed);
+				}
+				return null;
+			});
+		}
 		var pass = new Pass(analyzed, vacuumed);
 		if (!pass.isEmpty()) {
 			log.debug("Table maintenance: analyzed {}, vacuumed {}", analyzed, vacuumed);
 		}
 		return pass;
+	}
+
+	/**
+	 * The statements with the server's autovacuum cost delay and limit, as its workers run them: a manual
+	 * VACUUM or ANALYZE is not throttled, and on two cores a pass of eight analyzes (0.1 to 1.3 s each,
+	 * every 20 s of load) took a core from the hot path for seconds at a time (issue #3: the open loop's
+	 * slow windows). Outside a transaction (VACUUM cannot run in one); each statement takes only a lock
+	 * that lets reads and writes of the table go on. The connection is the pool's: its settings are reset.
+	 */
+	private static void throttled(Statement statement, List<String> vacuumed, List<String> analyzed)
+			throws SQLException {
+		statement.execute("""
+				select set_config('vacuum_cost_delay', current_setting('autovacuum_vacuum_cost_delay'), false)
+				where current_setting('autovacuum_vacuum_cost_delay') <> '-1'""");
+		statement.execute("""
+				select set_config('vacuum_cost_limit', current_setting('autovacuum_vacuum_cost_limit'), false)
+				where current_setting('autovacuum_vacuum_cost_limit') <> '-1'""");
+		try {
+			for (String table : vacuumed) {
+				statement.execute("vacuum (analyze) " + quoted(table));
+			}
+			for (String table : analyzed) {
+				statement.execute("analyze " + quoted(table));
+			}
+		}
+		finally {
+			statement.execute("reset vacuum_cost_delay");
+			statement.execute("reset vacuum_cost_limit");
+		}
+	}
+
+	/** Milliseconds since the time in the column, or the longest time if it never happened. */
+	private static long millisSince(ResultSet rs, int column) throws SQLException {
+		double millis = rs.getDouble(column);
+		return rs.wasNull() ? Long.MAX_VALUE : (long) millis;
 	}
 
 	private boolean wanted() {

@@ -39,7 +39,7 @@ class TableMaintenanceOnPostgresTest {
 	private final String table = "maintenance_probe_" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final TableMaintenance maintenance = new TableMaintenance(dataSource,
-			new TableMaintenanceSettings(Mode.ALWAYS, null));
+			new TableMaintenanceSettings(Mode.ALWAYS, null, null));
 
 	@BeforeEach
 	void createTable() {
@@ -98,10 +98,38 @@ class TableMaintenanceOnPostgresTest {
 	}
 
 	@Test
+	void aTableWithRowsIsAnalyzedAgainOnlyAfterTheNaptimeOneNearlyEmptyAtOnce() {
+		insert(2_000, 0);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 2_000);
+		assertThat(maintenance.run().analyzed()).as("never analyzed").contains(table);
+
+		// Past the threshold again (50 + 10% of 2,000), a second after its analyze.
+		insert(1_000, 2_000);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
+		assertThat(maintenance.run().analyzed()).as("within autovacuum's naptime of a minute").doesNotContain(table);
+		var noNaptime = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.ALWAYS, null, Duration.ZERO));
+		assertThat(noNaptime.run().analyzed()).contains(table);
+	}
+
+	@Test
+	void aTableAnalyzedNearlyEmptyIsAnalyzedAgainAtOnce() {
+		insert(100, 0);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 100);
+		assertThat(maintenance.run().analyzed()).contains(table);
+
+		// Its plans are those of a table of 100 rows: past the threshold (50 + 10), analyzed again now.
+		insert(500, 100);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 500);
+		assertThat(maintenance.run().analyzed()).contains(table);
+		assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = ?", Double.class, table))
+			.isEqualTo(600);
+	}
+
+	@Test
 	void neverMeansNothingRunsWhateverTheCounters() {
 		insert(1_000, 0);
 		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
-		var never = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.NEVER, null));
+		var never = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.NEVER, null, null));
 
 		TableMaintenance.Pass pass = never.run();
 
