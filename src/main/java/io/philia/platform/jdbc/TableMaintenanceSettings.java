@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maintenance {@code auto}: analyze and vacuum Philia's tables when the PostgreSQL server's
  * autovacuum is off; {@code always}; {@code never} (YAML reads a bare on and off as booleans, hence the names)
  * @param maintenanceEvery how often the tables' counters are looked at
- * @param maintenanceNaptime the least time between two analyzes (or two vacuums) of a table that already had
- * {@value TableMaintenance#PLANNED_ROWS} rows at the last one, as autovacuum visits a database once per
- * {@code autovacuum_naptime} (1 min); a table analyzed nearly empty is analyzed at the next look
+ * @param maintenanceNaptime the least time between two analyzes (or two vacuums) of a table, as autovacuum
+ * visits a database once per {@code autovacuum_naptime} (1 min); except for a table in which more rows
+ * changed (or died) than its statistics count, whose plans may be those of a much smaller table
  */
 @ConfigurationProperties("philia.postgres")
 public record TableMaintenanceSettings(Mode maintenance, Duration maintenanceEvery, Duration maintenanceNaptime) {
