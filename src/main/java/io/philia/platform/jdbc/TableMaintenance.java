@@ -34,7 +34,7 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * with its default thresholds: ANALYZE a table once the rows changed since its last analyze exceed 50 +
  * 10% of its rows, VACUUM (and analyze) it once its dead rows exceed 50 + 20%; as autovacuum, at most once
  * per naptime ({@code philia.postgres.maintenance-naptime}, 1 min) unless more rows changed (or died) than
- * its statistics count, and throttled by the server's autovacuum cost delay.
+ * its statistics count, and throttled by a cost delay ({@code philia.postgres.maintenance-cost-delay}).
  *
  * <p>{@code philia.postgres.maintenance}: {@code auto} (the default) only when the server's autovacuum is
  * off, {@code always}, {@code never}. It runs as a scheduled job (one node at a time), every
@@ -115,17 +115,15 @@ public class TableMaintenance {
 	}
 
 	/**
-	 * The statements with the server's autovacuum cost delay and limit, as its workers run them: a manual
-	 * VACUUM or ANALYZE is not throttled, and on two cores a pass of eight analyzes (0.1 to 1.3 s each,
-	 * every 20 s of load) took a core from the hot path for seconds at a time (issue #3: the open loop's
-	 * slow windows). Outside a transaction (VACUUM cannot run in one); each statement takes only a lock
-	 * that lets reads and writes of the table go on. The connection is the pool's: its settings are reset.
+	 * The statements throttled as autovacuum's workers are: a manual VACUUM or ANALYZE is not, and on two
+	 * cores a pass of eight analyzes (0.1 to 1.3 s each, every 20 s of load) took a core from the hot path
+	 * for seconds at a time (issue #3: the open loop's slow windows; the server's autovacuum delay of 2 ms
+	 * barely lengthened them). Outside a transaction (VACUUM cannot run in one); each statement takes only
+	 * a lock that lets reads and writes of the table go on. The connection is the pool's: its settings are
+	 * reset.
 	 */
-	private static void throttled(Statement statement, List<String> vacuumed, List<String> analyzed)
-			throws SQLException {
-		statement.execute("""
-				select set_config('vacuum_cost_delay', current_setting('autovacuum_vacuum_cost_delay'), false)
-				where current_setting('autovacuum_vacuum_cost_delay') <> '-1'""");
+	private void throttled(Statement statement, List<String> vacuumed, List<String> analyzed) throws SQLException {
+		statement.execute("set vacuum_cost_delay = " + settings.maintenanceCostDelay().toMillis());
 		statement.execute("""
 				select set_config('vacuum_cost_limit', current_setting('autovacuum_vacuum_cost_limit'), false)
 				where current_setting('autovacuum_vacuum_cost_limit') <> '-1'""");

@@ -14,7 +14,7 @@ class TableMaintenanceOnH2Test {
 	void onH2APassDoesNothingEvenWhenAskedToAlwaysRun() {
 		var dataSource = new DriverManagerDataSource("jdbc:h2:mem:maintenance;MODE=PostgreSQL", "sa", "");
 
-		TableMaintenance.Pass pass = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.ALWAYS, null, null)).run();
+		TableMaintenance.Pass pass = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.ALWAYS, null, null, null)).run();
 
 		assertThat(pass.analyzed()).isEmpty();
 		assertThat(pass.vacuumed()).isEmpty();

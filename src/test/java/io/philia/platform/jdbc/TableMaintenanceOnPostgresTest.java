@@ -39,7 +39,7 @@ class TableMaintenanceOnPostgresTest {
 	private final String table = "maintenance_probe_" + UUID.randomUUID().toString().substring(0, 8);
 
 	private final TableMaintenance maintenance = new TableMaintenance(dataSource,
-			new TableMaintenanceSettings(Mode.ALWAYS, null, null));
+			new TableMaintenanceSettings(Mode.ALWAYS, null, null, null));
 
 	@BeforeEach
 	void createTable() {
@@ -107,7 +107,7 @@ class TableMaintenanceOnPostgresTest {
 		insert(1_000, 2_000);
 		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
 		assertThat(maintenance.run().analyzed()).as("within autovacuum's naptime of a minute").doesNotContain(table);
-		var noNaptime = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.ALWAYS, null, Duration.ZERO));
+		var noNaptime = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.ALWAYS, null, Duration.ZERO, null));
 		assertThat(noNaptime.run().analyzed()).contains(table);
 	}
 
@@ -129,7 +129,7 @@ class TableMaintenanceOnPostgresTest {
 	void neverMeansNothingRunsWhateverTheCounters() {
 		insert(1_000, 0);
 		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
-		var never = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.NEVER, null, null));
+		var never = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.NEVER, null, null, null));
 
 		TableMaintenance.Pass pass = never.run();
 
