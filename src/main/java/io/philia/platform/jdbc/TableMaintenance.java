@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
 
@@ -72,6 +73,15 @@ public class TableMaintenance {
 
 	/** One pass over the tables of the current schema; nothing when maintenance is not wanted here. */
 	public Pass run() {
+		return run(() -> false);
+	}
+
+	/**
+	 * As {@link #run()}, leaving the tables not yet reached once {@code stopping} says so: a pass throttled on
+	 * a large database takes a minute or more, and a node that shuts down then waits for one statement
+	 * only; the tables left are picked up by the next pass, here or on another node.
+	 */
+	Pass run(BooleanSupplier stopping) {
 		if (!postgres || !wanted()) {
 			return new Pass(List.of(), List.of());
 		}
@@ -102,7 +112,7 @@ public class TableMaintenance {
 		if (!vacuumed.isEmpty() || !analyzed.isEmpty()) {
 			jdbc.execute((ConnectionCallback<Void>) connection -> {
 				try (Statement statement = connection.createStatement()) {
-					throttled(statement, vacuumed, analyzed);
+					throttled(statement, vacuumed, analyzed, stopping);
 				}
 				return null;
 			});
@@ -122,22 +132,31 @@ public class TableMaintenance {
 	 * a lock that lets reads and writes of the table go on. The connection is the pool's: its settings are
 	 * reset.
 	 */
-	private void throttled(Statement statement, List<String> vacuumed, List<String> analyzed) throws SQLException {
+	private void throttled(Statement statement, List<String> vacuumed, List<String> analyzed, BooleanSupplier stopping)
+			throws SQLException {
 		statement.execute("set vacuum_cost_delay = " + settings.maintenanceCostDelay().toMillis());
 		statement.execute("""
 				select set_config('vacuum_cost_limit', current_setting('autovacuum_vacuum_cost_limit'), false)
 				where current_setting('autovacuum_vacuum_cost_limit') <> '-1'""");
 		try {
-			for (String table : vacuumed) {
-				statement.execute("vacuum (analyze) " + quoted(table));
-			}
-			for (String table : analyzed) {
-				statement.execute("analyze " + quoted(table));
-			}
+			each(statement, "vacuum (analyze) ", vacuumed, stopping);
+			each(statement, "analyze ", analyzed, stopping);
 		}
 		finally {
 			statement.execute("reset vacuum_cost_delay");
 			statement.execute("reset vacuum_cost_limit");
+		}
+	}
+
+	/** The command on each table until stopping; the tables not reached are taken off the list. */
+	private static void each(Statement statement, String command, List<String> tables, BooleanSupplier stopping)
+			throws SQLException {
+		for (int i = 0; i < tables.size(); i++) {
+			if (stopping.getAsBoolean()) {
+				tables.subList(i, tables.size()).clear();
+				return;
+			}
+			statement.execute(command + quoted(tables.get(i)));
 		}
 	}
 
@@ -183,7 +202,7 @@ public class TableMaintenance {
 		@Bean
 		RecurringTask<Void> tableMaintenanceTask(TableMaintenance maintenance, TableMaintenanceSettings settings) {
 			return Tasks.recurring(TASK, FixedDelay.of(settings.maintenanceEvery()))
-				.execute((instance, context) -> maintenance.run());
+				.execute((instance, context) -> maintenance.run(context.getSchedulerState()::isShuttingDown));
 		}
 	}
 }

@@ -126,6 +126,18 @@ class TableMaintenanceOnPostgresTest {
 	}
 
 	@Test
+	void aPassStoppedBeforeATableLeavesItToTheNextPass() {
+		insert(1_000, 0);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
+
+		TableMaintenance.Pass stopped = maintenance.run(() -> true);
+
+		assertThat(stopped.analyzed()).isEmpty();
+		assertThat(modifiedSinceAnalyze()).isGreaterThanOrEqualTo(1_000);
+		assertThat(maintenance.run().analyzed()).contains(table);
+	}
+
+	@Test
 	void neverMeansNothingRunsWhateverTheCounters() {
 		insert(1_000, 0);
 		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
