@@ -8,9 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled share one transaction among many events; off, every event has a transaction of its own
  * (the reference path)
  * @param shards how many single writers, each with its own queue and database connection; by default one per
- * two processors, at least one: the database needs the other half. More writers share the same events out
- * into smaller micro-batches, and each batch has its fixed statements and commit: on 2 cores (issue #3,
- * BENCHMARKS.md) one writer carried about 32 events a commit against 16 for two, at the same highest rate,
+ * two processors, at least one: the database and the requests' threads need the rest. More writers share the
+ * same events out into smaller micro-batches, and each batch has its fixed statements and commit: on 2 cores
+ * (issue #3, BENCHMARKS.md) one writer carried about 32 events a commit against 15 for two, at the same highest rate,
  * and at 80% of it a p99 of 144-149 ms against 512-662 ms, two writers' smaller batches costing the
  * machine enough to saturate it (an earlier state of the code had measured 4 writers at about x0.6 of
  * pgbench and 8 at x0.46)

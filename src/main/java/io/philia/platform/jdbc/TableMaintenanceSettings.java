@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * visits a database once per {@code autovacuum_naptime} (1 min); except for a table in which more rows
  * changed (or died) than its statistics count, whose plans may be those of a much smaller table
  * @param maintenanceCostDelay how long the pass's VACUUM and ANALYZE sleep each time they have read about 200
- * pages ({@code vacuum_cost_delay}, at most 100 ms): 20 ms, autovacuum's own before PostgreSQL 12, keeps an
- * analyze to about a fifth of a core beside the service (unthrottled, a manual ANALYZE takes a whole core)
+ * pages ({@code vacuum_cost_delay}, at most 100 ms): 20 ms, autovacuum's own before PostgreSQL 12, stretched
+ * the bench's analyzes from 0.1-1.3 s to 5-16 s each (unthrottled, a manual ANALYZE takes a whole core)
  */
 @ConfigurationProperties("philia.postgres")
 public record TableMaintenanceSettings(Mode maintenance, Duration maintenanceEvery, Duration maintenanceNaptime,
