@@ -2,6 +2,7 @@ package io.philia.bench;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -168,7 +169,7 @@ public final class IngestBench implements Bench {
 		double machineUs = machine.seconds() * 1e6 / Math.max(1, sent);
 		run.log("open loop at %.0f/s: %s; machine CPU per event %.0f µs".formatted(rate, open.summary(), machineUs));
 		run.log("open loop at %.0f/s, counted from %s (beside the server's GC log and PostgreSQL's checkpoints): %s"
-			.formatted(rate, countedFrom.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), open.stalls(5)));
+			.formatted(rate, countedFrom.truncatedTo(ChronoUnit.MILLIS), open.stalls(5)));
 		run.sample("machine_cpu_us_per_event" + suffix, machineUs);
 		trips.sample(run, "", suffix);
 		return open;

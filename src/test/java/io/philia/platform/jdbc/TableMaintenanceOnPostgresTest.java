@@ -63,8 +63,7 @@ class TableMaintenanceOnPostgresTest {
 			// Empty and never analyzed: the index on the programme alone is as good as the unique one.
 			assertThat(plan(statement)).contains(table + "_by_programme");
 
-			insert(5_000, 0);
-			awaitCounters(() -> modifiedSinceAnalyze() >= 5_000);
+			insertCounted(5_000, 0);
 			TableMaintenance.Pass pass = maintenance.run();
 
 			assertThat(pass.analyzed()).contains(table);
@@ -75,15 +74,12 @@ class TableMaintenanceOnPostgresTest {
 
 	@Test
 	void aTableIsAnalyzedPastAutovacuumsThresholdsAndVacuumedWhenItHasDeadRows() {
-		insert(1_000, 0);
-		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
+		insertCounted(1_000, 0);
 		assertThat(maintenance.run().analyzed()).contains(table);
-		assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = ?", Double.class, table))
-			.isEqualTo(1_000);
+		assertThat(reltuples()).isEqualTo(1_000);
 
 		// 100 more rows: under 50 + 10% of 1,000 changed since the analyze, nothing to do.
-		insert(100, 1_000);
-		awaitCounters(() -> modifiedSinceAnalyze() >= 100);
+		insertCounted(100, 1_000);
 		TableMaintenance.Pass quiet = maintenance.run();
 		assertThat(quiet.analyzed()).doesNotContain(table);
 		assertThat(quiet.vacuumed()).doesNotContain(table);
@@ -93,19 +89,16 @@ class TableMaintenanceOnPostgresTest {
 		awaitCounters(() -> deadRows() >= 600);
 		assertThat(maintenance.run().vacuumed()).contains(table);
 		awaitCounters(() -> deadRows() == 0);
-		assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = ?", Double.class, table))
-			.isEqualTo(500);
+		assertThat(reltuples()).isEqualTo(500);
 	}
 
 	@Test
 	void aTableIsAnalyzedAgainOnlyAfterTheNaptime() {
-		insert(2_000, 0);
-		awaitCounters(() -> modifiedSinceAnalyze() >= 2_000);
+		insertCounted(2_000, 0);
 		assertThat(maintenance.run().analyzed()).as("never analyzed").contains(table);
 
 		// Past the threshold again (50 + 10% of 2,000), a second after its analyze.
-		insert(1_000, 2_000);
-		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
+		insertCounted(1_000, 2_000);
 		assertThat(maintenance.run().analyzed()).as("within autovacuum's naptime of a minute").doesNotContain(table);
 		var noNaptime = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.ALWAYS, null, Duration.ZERO, null));
 		assertThat(noNaptime.run().analyzed()).contains(table);
@@ -113,22 +106,18 @@ class TableMaintenanceOnPostgresTest {
 
 	@Test
 	void aTableThatMoreThanDoubledIsAnalyzedAgainAtOnce() {
-		insert(100, 0);
-		awaitCounters(() -> modifiedSinceAnalyze() >= 100);
+		insertCounted(100, 0);
 		assertThat(maintenance.run().analyzed()).contains(table);
 
 		// Its plans are those of a table of 100 rows, and 500 more came: analyzed again now.
-		insert(500, 100);
-		awaitCounters(() -> modifiedSinceAnalyze() >= 500);
+		insertCounted(500, 100);
 		assertThat(maintenance.run().analyzed()).contains(table);
-		assertThat(jdbc.queryForObject("select reltuples from pg_class where relname = ?", Double.class, table))
-			.isEqualTo(600);
+		assertThat(reltuples()).isEqualTo(600);
 	}
 
 	@Test
 	void aPassStoppedBeforeATableLeavesItToTheNextPass() {
-		insert(1_000, 0);
-		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
+		insertCounted(1_000, 0);
 
 		TableMaintenance.Pass stopped = maintenance.run(() -> true);
 
@@ -139,8 +128,7 @@ class TableMaintenanceOnPostgresTest {
 
 	@Test
 	void neverMeansNothingRunsWhateverTheCounters() {
-		insert(1_000, 0);
-		awaitCounters(() -> modifiedSinceAnalyze() >= 1_000);
+		insertCounted(1_000, 0);
 		var never = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.NEVER, null, null, null));
 
 		TableMaintenance.Pass pass = never.run();
@@ -166,6 +154,17 @@ class TableMaintenanceOnPostgresTest {
 			rows.add(new Object[] { "p-1", "%08d".formatted(i), "k-" + i });
 		}
 		jdbc.batchUpdate("insert into " + table + " (program_id, id, member_key) values (?, ?, ?)", rows);
+	}
+
+	/** Inserts the rows and waits until the statistics collector counts them as changed since the analyze. */
+	private void insertCounted(int count, int from) {
+		insert(count, from);
+		awaitCounters(() -> modifiedSinceAnalyze() >= count);
+	}
+
+	/** The rows PostgreSQL's statistics count, as its last analyze or vacuum left them. */
+	private double reltuples() {
+		return jdbc.queryForObject("select reltuples from pg_class where relname = ?", Double.class, table);
 	}
 
 	private long modifiedSinceAnalyze() {
