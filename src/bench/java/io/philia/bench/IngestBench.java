@@ -1,5 +1,6 @@
 package io.philia.bench;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -66,7 +67,14 @@ public final class IngestBench implements Bench {
 				application stopped): `pgbench_eps` is the mean of `pgbench_eps_before` and \
 				`pgbench_eps_after`, since the shared machine's speed drifts within minutes; and 100 events \
 				per transaction with 8 clients after (`pgbench_batch_eps`), 20 s; `ratio` and `batch_ratio` \
-				are Philia / pgbench within each run. `h2_*`: the same single and batch loads on an H2 file database, reported beside (H2 \
+				are Philia / pgbench within each run. The database's own tail: pgbench at 80%% of its rate after \
+				the application's load (`--rate`, 32 clients, one event per transaction, 20 s), its latencies \
+				from each transaction's scheduled start as the application's open loop counts them, from \
+				pgbench's log of every transaction: `pgbench_p50_ms_at_80`, `pgbench_p99_ms_at_80`. What the \
+				server wrote to its WAL per event (`pg_stat_wal`) under the application's counted closed loop \
+				and under pgbench's first run: `wal_bytes_per_event`, `wal_fpi_per_event` (full-page images, \
+				written for a page's first change after each checkpoint), and pgbench's; `checkpoints_at_80` \
+				and `checkpoints_at_50` the checkpoints begun during each open loop. `h2_*`: the same single and batch loads on an H2 file database, reported beside (H2 \
 				does not flush every commit; never a production figure). The load generator runs on the \
 				same cores as the server and the database.""".formatted(MEMBERS, CLIENTS, BATCH_CLIENTS, BATCH);
 	}
@@ -88,13 +96,23 @@ public final class IngestBench implements Bench {
 				// Before the application's load as well as after it (the application idle): the shared
 				// machine's speed drifts within minutes, and the baseline is then the mean of both.
 				var machine = CpuMeter.machine().start();
+				var wal = WalMeter.start(app.database());
 				double before = pgbench.eventsPerSecond(32, 1, run.duration(Duration.ofSeconds(20)));
-				double pgbenchCpu = machine.seconds() * 1e6 / (before * run.duration(Duration.ofSeconds(20)).toSeconds());
+				double pgbenchEvents = before * run.duration(Duration.ofSeconds(20)).toSeconds();
+				double pgbenchCpu = machine.seconds() * 1e6 / pgbenchEvents;
+				var pgbenchWal = wal.since();
 				single = single(run, app, load, shop.key(), data);
 				batch = batch(run, app, load, shop.key(), data, 3);
 				run.sample("rss_mb", app.residentMegabytes());
 				app.process().close();
 				double after = pgbench.eventsPerSecond(32, 1, run.duration(Duration.ofSeconds(20)));
+				// The database's own tail at 80% of its rate, beside the application's at 80% of its own.
+				var pgbenchAt80 = WalMeter.start(app.database());
+				var pgbenchOpen = pgbench.latencyAtRate(32, after * 0.8, run.duration(Duration.ofSeconds(20)));
+				run.log("pgbench at %.0f events/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d checkpoints".formatted(
+						after * 0.8, pgbenchOpen.getValueAtPercentile(50) / 1000.0,
+						pgbenchOpen.getValueAtPercentile(99) / 1000.0, pgbenchOpen.getMaxValue() / 1000.0,
+						pgbenchAt80.since().checkpoints()));
 				double hundred = pgbench.eventsPerSecond(8, 100, run.duration(Duration.ofSeconds(20)));
 				double one = (before + after) / 2;
 				run.log("pgbench: " + Math.round(before) + " then " + Math.round(after)
@@ -106,6 +124,10 @@ public final class IngestBench implements Bench {
 				// machine_cpu_us_per_event does under the application: both near 2 cores' worth means
 				// the ratio is one of CPU per event.
 				run.sample("pgbench_machine_cpu_us_per_event", pgbenchCpu);
+				run.sample("pgbench_wal_bytes_per_event", pgbenchWal.bytesPer(pgbenchEvents));
+				run.sample("pgbench_wal_fpi_per_event", pgbenchWal.fullPageImagesPer(pgbenchEvents));
+				run.sample("pgbench_p50_ms_at_80", pgbenchOpen.getValueAtPercentile(50) / 1000.0);
+				run.sample("pgbench_p99_ms_at_80", pgbenchOpen.getValueAtPercentile(99) / 1000.0);
 				run.sample("ratio", single / one);
 				run.sample("pgbench_batch_eps", hundred);
 				run.sample("batch_ratio", batch / hundred);
@@ -124,10 +146,11 @@ public final class IngestBench implements Bench {
 
 	/** Closed loop for the rate, then open loops at 80% and 50% of it for the latencies. */
 	private static double single(BenchRun run, BenchApp app, HttpLoad load, String key, ShopData data)
-			throws InterruptedException, java.io.IOException {
+			throws InterruptedException, java.io.IOException, SQLException {
 		run.sample("warmup_s", warmUp(run, app, load, key, data));
 		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
 		var compiler = CpuMeter.compilerThreads(app.process().pid()).start();
+		var wal = WalMeter.start(app.database());
 		var measured = Measured.run(app, () -> load.closedLoop(CLIENTS, Duration.ZERO,
 				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), round(data, n))));
 		LoadResult closed = measured.result();
@@ -138,6 +161,9 @@ public final class IngestBench implements Bench {
 		run.sample("db_cpu_us_per_event", measured.databaseUs());
 		run.sample("load_cpu_us_per_event", measured.loadUs());
 		run.sample("machine_cpu_us_per_event", measured.machineUs());
+		var written = wal.since();
+		run.sample("wal_bytes_per_event", written.bytesPer(closed.ok() + closed.failed()));
+		run.sample("wal_fpi_per_event", written.fullPageImagesPer(closed.ok() + closed.failed()));
 		trips.sample(run, "");
 		run.sample("closed_p99_ms", closed.percentileMillis(99));
 		LoadResult open = openLoop(run, app, load, closed.rate() * 0.8, "_at_80",
@@ -156,11 +182,12 @@ public final class IngestBench implements Bench {
 	 * writers find fewer events waiting, and each commit's fixed statements are shared by fewer.
 	 */
 	private static LoadResult openLoop(BenchRun run, BenchApp app, HttpLoad load, double rate, String suffix,
-			HttpLoad.Requests requests) throws InterruptedException, java.io.IOException {
+			HttpLoad.Requests requests) throws InterruptedException, java.io.IOException, SQLException {
 		Duration warmUp = run.duration(Duration.ofSeconds(5));
 		Duration counted = run.duration(Duration.ofSeconds(20));
 		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
 		var machine = CpuMeter.machine().start();
+		var wal = WalMeter.start(app.database());
 		// The loop starts 50 ms from now; its windows are counted from the end of its warm-up.
 		Instant countedFrom = Instant.now().plusMillis(50).plus(warmUp);
 		LoadResult open = load.openLoop(rate, 512, warmUp, counted, requests);
@@ -171,6 +198,8 @@ public final class IngestBench implements Bench {
 		run.log("open loop at %.0f/s, counted from %s (beside the server's GC log and PostgreSQL's checkpoints): %s"
 			.formatted(rate, countedFrom.truncatedTo(ChronoUnit.MILLIS), open.stalls(5)));
 		run.sample("machine_cpu_us_per_event" + suffix, machineUs);
+		// A checkpoint's writes hold the WAL's flush, and with it a commit of the writer's.
+		run.sample("checkpoints" + suffix, wal.since().checkpoints());
 		trips.sample(run, "", suffix);
 		return open;
 	}

@@ -5,8 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.HdrHistogram.Histogram;
 
 /**
  * The database's own limit for the writes of one event, measured by pgbench on the bench's database with
@@ -53,17 +58,65 @@ final class Pgbench {
 	/** Events per second with {@code eventsPerTransaction} events in each transaction. */
 	double eventsPerSecond(int clients, int eventsPerTransaction, Duration duration)
 			throws IOException, InterruptedException {
+		String output = run(clients, eventsPerTransaction, duration, List.of(), "");
+		var tps = TPS.matcher(output);
+		if (!tps.find()) {
+			throw new IOException("no tps in pgbench's output: " + output);
+		}
+		return Double.parseDouble(tps.group(1)) * eventsPerTransaction;
+	}
+
+	/**
+	 * The database's own tail: one event per transaction at a fixed rate ({@code --rate}, an open loop),
+	 * each transaction's latency from its scheduled start (pgbench counts it so under a rate: a
+	 * transaction that waited for a free client waited in the latency), from pgbench's log of every
+	 * transaction. The latencies in microseconds.
+	 */
+	Histogram latencyAtRate(int clients, double eventsPerSecond, Duration duration)
+			throws IOException, InterruptedException {
+		String prefix = "pgbench-open";
+		try (Stream<Path> old = Files.list(workDir)) {
+			for (Path log : old.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).toList()) {
+				Files.delete(log);
+			}
+		}
+		run(clients, 1, duration, List.of("-R", String.format(Locale.ROOT, "%.1f", eventsPerSecond), "--log",
+				"--log-prefix=" + workDir.resolve(prefix).toAbsolutePath()), "-open");
+		// Latencies up to a minute, 3 significant digits.
+		var latency = new Histogram(60_000_000L, 3);
+		try (Stream<Path> logs = Files.list(workDir)) {
+			for (Path log : logs.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).toList()) {
+				try (Stream<String> lines = Files.lines(log)) {
+					// client_id transaction_no time script_no time_epoch time_us schedule_lag
+					lines.map(line -> line.split(" ")).filter(fields -> fields.length >= 7)
+						.forEach(fields -> latency.recordValue(Math.min(Long.parseLong(fields[2]), 60_000_000L)));
+				}
+			}
+		}
+		if (latency.getTotalCount() == 0) {
+			throw new IOException("pgbench logged no transactions under " + workDir);
+		}
+		return latency;
+	}
+
+	/** Runs pgbench with the event script, and returns what it printed. */
+	private String run(int clients, int eventsPerTransaction, Duration duration, List<String> options, String label)
+			throws IOException, InterruptedException {
 		Path script = workDir.resolve("pgbench-" + eventsPerTransaction + ".sql");
 		Files.writeString(script, script(eventsPerTransaction, clients));
-		var command = List.of("pgbench", "-h", Postgres.host(), "-p", String.valueOf(Postgres.port()), "-U",
+		var command = new ArrayList<>(List.of("pgbench", "-h", Postgres.host(), "-p", String.valueOf(Postgres.port()), "-U",
 				Postgres.user(), "-n", "-M", "prepared", "-c", String.valueOf(clients), "-j",
 				String.valueOf(Math.min(clients, Runtime.getRuntime().availableProcessors())), "-T",
-				String.valueOf(Math.max(1, duration.toSeconds())), "-f", script.toString(), database.database());
-		Path output = workDir.resolve("pgbench-" + eventsPerTransaction + ".out");
+				String.valueOf(Math.max(1, duration.toSeconds())), "-f", script.toString()));
+		command.addAll(options);
+		command.add(database.database());
+		Path output = workDir.resolve("pgbench-" + eventsPerTransaction + label + ".out");
 		for (int attempt = 1;; attempt++) {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(output.toFile())
+				.start();
 			if (process.waitFor() == 0) {
-				break;
+				return Files.readString(output);
 			}
 			// The server is shared (other test runs): when its connections are all taken, wait and try again.
 			if (attempt == 6 || !Files.readString(output).contains("too many clients")) {
@@ -71,11 +124,6 @@ final class Pgbench {
 			}
 			Thread.sleep(10_000);
 		}
-		var tps = TPS.matcher(Files.readString(output));
-		if (!tps.find()) {
-			throw new IOException("no tps in pgbench's output: " + Files.readString(output));
-		}
-		return Double.parseDouble(tps.group(1)) * eventsPerTransaction;
 	}
 
 	/**

@@ -34,8 +34,8 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * minutes of load instead of 0.6 ms (issue #3). This job does for Philia's tables what autovacuum would,
  * with its default thresholds: ANALYZE a table once the rows changed since its last analyze exceed 50 +
  * 10% of its rows, VACUUM (and analyze) it once its dead rows exceed 50 + 20%; as autovacuum, at most once
- * per naptime ({@code philia.postgres.maintenance-naptime}, 1 min) unless more rows changed (or died) than
- * its statistics count, and throttled by a cost delay ({@code philia.postgres.maintenance-cost-delay}).
+ * per naptime ({@code philia.postgres.maintenance-naptime}, 1 min) unless more rows changed than a quarter
+ * of those its statistics count (or more died than it counts), and throttled by a cost delay ({@code philia.postgres.maintenance-cost-delay}).
  *
  * <p>{@code philia.postgres.maintenance}: {@code auto} (the default) only when the server's autovacuum is
  * off, {@code always}, {@code never}. It runs as a scheduled job (one node at a time), every
@@ -99,14 +99,16 @@ public class TableMaintenance {
 			double rows = Math.max(0, rs.getDouble(4));
 			long changed = rs.getLong(2);
 			long dead = rs.getLong(3);
-			// More rows changed than the statistics count (never analyzed: -1): the table may have doubled
-			// and more, and its plans be those of a much smaller one (plans made for a few thousand rows,
-			// kept while the tables grew fortyfold, took the database from 0.5 to 2.8 ms per event): at
-			// once. Else once per naptime.
+			// More rows changed than a quarter of what the statistics count (never analyzed: -1): the
+			// table grew fast, and its plans may be those of a much smaller one, or of a table without
+			// the programme now writing to it: at once. Else once per naptime. (Plans made for a few
+			// thousand rows, kept while the tables grew fortyfold, took the database from 0.5 to 2.8 ms
+			// per event; a programme absent from the statistics is planned as one row, and its look-ups
+			// of a batch's keys then scan all its rows, 1.5 ms per event within a minute: issue #3.)
 			if (dead > 50 + 0.2 * rows && (dead > rows || millisSince(rs, 6) >= naptime)) {
 				vacuumed.add(table);
 			}
-			else if (changed > 50 + 0.1 * rows && (changed > rows || millisSince(rs, 5) >= naptime)) {
+			else if (changed > 50 + 0.1 * rows && (changed > rows / 4 || millisSince(rs, 5) >= naptime)) {
 				analyzed.add(table);
 			}
 		});

@@ -97,22 +97,54 @@ class TableMaintenanceOnPostgresTest {
 		insertCounted(2_000, 0);
 		assertThat(maintenance.run().analyzed()).as("never analyzed").contains(table);
 
-		// Past the threshold again (50 + 10% of 2,000), a second after its analyze.
-		insertCounted(1_000, 2_000);
+		// Past the threshold again (50 + 10% of 2,000) but under a quarter of its rows, a second after its analyze.
+		insertCounted(400, 2_000);
 		assertThat(maintenance.run().analyzed()).as("within autovacuum's naptime of a minute").doesNotContain(table);
 		var noNaptime = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.ALWAYS, null, Duration.ZERO, null));
 		assertThat(noNaptime.run().analyzed()).contains(table);
 	}
 
 	@Test
-	void aTableThatMoreThanDoubledIsAnalyzedAgainAtOnce() {
-		insertCounted(100, 0);
+	void aTableThatGrewByMoreThanAQuarterIsAnalyzedAgainAtOnce() {
+		insertCounted(1_000, 0);
 		assertThat(maintenance.run().analyzed()).contains(table);
 
-		// Its plans are those of a table of 100 rows, and 500 more came: analyzed again now.
-		insertCounted(500, 100);
+		// Its plans are those of a table of 1,000 rows, and 300 more came: analyzed again now, within the naptime.
+		insertCounted(300, 1_000);
 		assertThat(maintenance.run().analyzed()).contains(table);
-		assertThat(reltuples()).isEqualTo(600);
+		assertThat(reltuples()).isEqualTo(1_300);
+	}
+
+	@Test
+	void aProgrammeThatStartedAfterTheAnalyzeHasItsBatchLookUpsOnTheIndexOnceItGrewByAQuarter() throws SQLException {
+		insertCounted(4_000, 0);
+		assertThat(maintenance.run().analyzed()).contains(table);
+
+		// A second programme writes 1,200 rows within the naptime. Until the next analyze the statistics
+		// have never seen it, and PostgreSQL plans its rows as one: a batch's keys then go as a filter over
+		// all of the programme's rows instead of down the unique index, slower with every row it writes.
+		insert("p-2", 1_200, 0);
+		awaitCounters(() -> modifiedSinceAnalyze() >= 1_200);
+		String stale = batchLookUpPlan();
+		assertThat(maintenance.run().analyzed()).contains(table);
+
+		assertThat(batchLookUpPlan()).as("after the analyze; before it:\n" + stale)
+			.containsPattern("Index Cond: .*member_key.* = ANY");
+	}
+
+	/** The plan of a look-up of 16 of the second programme's keys, as a micro-batch's read ahead sends it. */
+	private String batchLookUpPlan() throws SQLException {
+		String keys = java.util.stream.IntStream.range(0, 16).mapToObj(i -> "'k-" + i * 70 + "'")
+			.collect(java.util.stream.Collectors.joining(", "));
+		try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement();
+				var rows = statement.executeQuery("explain select id from " + table
+						+ " where program_id = 'p-2' and member_key in (" + keys + ")")) {
+			var plan = new StringBuilder();
+			while (rows.next()) {
+				plan.append(rows.getString(1)).append('\n');
+			}
+			return plan.toString();
+		}
 	}
 
 	@Test
@@ -149,9 +181,13 @@ class TableMaintenanceOnPostgresTest {
 	}
 
 	private void insert(int count, int from) {
+		insert("p-1", count, from);
+	}
+
+	private void insert(String programId, int count, int from) {
 		List<Object[]> rows = new java.util.ArrayList<>();
 		for (int i = from; i < from + count; i++) {
-			rows.add(new Object[] { "p-1", "%08d".formatted(i), "k-" + i });
+			rows.add(new Object[] { programId, programId + "-" + "%08d".formatted(i), "k-" + i });
 		}
 		jdbc.batchUpdate("insert into " + table + " (program_id, id, member_key) values (?, ?, ?)", rows);
 	}
