@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maintenanceEvery how often the tables' counters are looked at
  * @param maintenanceNaptime the least time between two analyzes (or two vacuums) of a table, as autovacuum
  * visits a database once per {@code autovacuum_naptime} (1 min); except for a table in which more rows
- * changed (or died) than its statistics count, whose plans may be those of a much smaller table
+ * changed than a quarter of those its statistics count (or more died than it counts), whose plans may be
+ * those of a much smaller table, or of one without the programme now writing to it
  * @param maintenanceCostDelay how long the pass's VACUUM and ANALYZE sleep each time they have read about 200
  * pages ({@code vacuum_cost_delay}, at most 100 ms): 20 ms, autovacuum's own before PostgreSQL 12, stretched
  * the bench's analyzes from 0.1-1.3 s to 5-16 s each (unthrottled, a manual ANALYZE takes a whole core)
