@@ -43,7 +43,7 @@ public final class IngestBench implements Bench {
 	public String method() {
 		return """
 				Each run: a fresh PostgreSQL database; the application in its own JVM in production mode \
-				(as `./philia start` runs it: the jar extracted under target/app with its JDK AOT cache, prod profile, default settings: group commit with one writer per two processors, \
+				(as `./philia start` runs it: the jar extracted under target/app with its JDK AOT cache, prod profile, default settings: group commit with one writer per two processors and at least two, \
 				batches of up to 100, a pool of 32 connections); a programme whose store earns 10 points per \
 				15.00 EUR. Events are order.paid of the seeded shop data (%d customers, log-normal totals \
 				around 60 EUR, 1 to 10 lines, ~20%% repeat customers), each with its own idempotency key. \
