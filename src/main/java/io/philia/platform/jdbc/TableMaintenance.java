@@ -22,8 +22,11 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 
+import io.philia.platform.jdbc.TableMaintenanceSettings.Mode;
+
 /**
- * Planner statistics and dead rows of Philia's tables on a PostgreSQL server whose autovacuum is off.
+ * Planner statistics and dead rows of Philia's tables on a PostgreSQL server whose autovacuum is off, and
+ * statistics that do not know a programme on any PostgreSQL server.
  *
  * <p>Why it matters: the JDBC driver keeps each statement prepared on its connection, and after five runs
  * PostgreSQL keeps a generic plan for it. A table that was never analyzed is planned as nearly empty, and
@@ -37,8 +40,12 @@ import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
  * per naptime ({@code philia.postgres.maintenance-naptime}, 1 min) unless more rows changed than a quarter
  * of those its statistics count (or more died than it counts), and throttled by a cost delay ({@code philia.postgres.maintenance-cost-delay}).
  *
- * <p>{@code philia.postgres.maintenance}: {@code auto} (the default) only when the server's autovacuum is
- * off, {@code always}, {@code never}. It runs as a scheduled job (one node at a time), every
+ * <p>One thing autovacuum does not do, done whether it is on or off: analyze a table whose statistics do
+ * not know a programme with many rows in it ({@link #UNSEEN_PROGRAMME_ROWS} or more), which PostgreSQL
+ * would otherwise plan as one row until a tenth of the table has changed.
+ *
+ * <p>{@code philia.postgres.maintenance}: {@code auto} (the default) autovacuum's work only when the
+ * server's autovacuum is off, {@code always}, {@code never} (nothing at all). It runs as a scheduled job (one node at a time), every
  * {@code philia.postgres.maintenance-every} (10 s: a fresh table's first plans are replaced within
  * seconds of its first rows). Nothing runs on H2.
  */
@@ -48,6 +55,9 @@ public class TableMaintenance {
 	private static final Logger log = LoggerFactory.getLogger(TableMaintenance.class);
 
 	static final String TASK = "table-maintenance";
+
+	/** The fewest rows of a programme absent from a table's statistics that have the table analyzed. */
+	static final long UNSEEN_PROGRAMME_ROWS = 1_000;
 
 	/** What one pass did: the tables analyzed and those vacuumed (and analyzed). */
 	public record Pass(List<String> analyzed, List<String> vacuumed) {
@@ -82,12 +92,37 @@ public class TableMaintenance {
 	 * only; the tables left are picked up by the next pass, here or on another node.
 	 */
 	Pass run(BooleanSupplier stopping) {
-		if (!postgres || !wanted()) {
+		if (!postgres || settings.maintenance() == Mode.NEVER) {
 			return new Pass(List.of(), List.of());
 		}
 		List<String> analyzed = new ArrayList<>();
 		List<String> vacuumed = new ArrayList<>();
 		long naptime = settings.maintenanceNaptime().toMillis();
+		if (wanted()) {
+			byCounters(naptime, analyzed, vacuumed);
+		}
+		for (String table : withUnseenProgrammes(naptime)) {
+			if (!analyzed.contains(table) && !vacuumed.contains(table)) {
+				analyzed.add(table);
+			}
+		}
+		if (!vacuumed.isEmpty() || !analyzed.isEmpty()) {
+			jdbc.execute((ConnectionCallback<Void>) connection -> {
+				try (Statement statement = connection.createStatement()) {
+					throttled(statement, vacuumed, analyzed, stopping);
+				}
+				return null;
+			});
+		}
+		var pass = new Pass(analyzed, vacuumed);
+		if (!pass.isEmpty()) {
+			log.debug("Table maintenance: analyzed {}, vacuumed {}", analyzed, vacuumed);
+		}
+		return pass;
+	}
+
+	/** Autovacuum's work, by the tables' counters of changed and dead rows. */
+	private void byCounters(long naptime, List<String> analyzed, List<String> vacuumed) {
 		jdbc.query("""
 				select s.relname, s.n_mod_since_analyze, s.n_dead_tup, c.reltuples,
 				  extract(epoch from now() - greatest(s.last_analyze, s.last_autoanalyze)) * 1000,
@@ -112,19 +147,63 @@ public class TableMaintenance {
 				analyzed.add(table);
 			}
 		});
-		if (!vacuumed.isEmpty() || !analyzed.isEmpty()) {
-			jdbc.execute((ConnectionCallback<Void>) connection -> {
-				try (Statement statement = connection.createStatement()) {
-					throttled(statement, vacuumed, analyzed, stopping);
+	}
+
+	/**
+	 * The tables whose statistics do not know a programme that has many rows in them, analyzed at most once
+	 * per naptime; whether autovacuum is on or off. Statistics whose common programmes count every row of
+	 * a table make PostgreSQL plan any other programme as one row, and a look-up by (programme, key) then
+	 * goes down an index on the programme with the key as a filter, through all of that programme's rows:
+	 * a new programme in a database another one fills keeps such plans until autovacuum's 10% of the
+	 * table has changed (issue #3). Only tables with an index that begins with {@code program_id}: their
+	 * programmes are listed by a walk down it, one descent each, and counted up to the threshold.
+	 */
+	private List<String> withUnseenProgrammes(long naptime) {
+		record Seen(String table, double rows, List<String> programmes) {
+		}
+		List<Seen> covered = new ArrayList<>();
+		jdbc.query("""
+				select s.relname, c.reltuples, st.most_common_vals::text::text[],
+				  extract(epoch from now() - greatest(s.last_analyze, s.last_autoanalyze)) * 1000
+				from pg_stat_user_tables s
+				join pg_class c on c.oid = s.relid
+				join pg_stats st on st.schemaname = s.schemaname and st.tablename = s.relname and st.attname = 'program_id'
+				where s.schemaname = current_schema()
+				  and st.null_frac + coalesce((select sum(f) from unnest(st.most_common_freqs) f), 0) >= 0.99
+				  and exists (select 1 from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+				    where i.indrelid = s.relid and a.attname = 'program_id')
+				order by s.relname""", rs -> {
+			if (millisSince(rs, 4) >= naptime) {
+				java.sql.Array common = rs.getArray(3);
+				covered.add(new Seen(rs.getString(1), Math.max(0, rs.getDouble(2)),
+						common == null ? List.of() : List.of((String[]) common.getArray())));
+			}
+		});
+		List<String> tables = new ArrayList<>();
+		for (Seen seen : covered) {
+			String table = quoted(seen.table());
+			// Rows enough to be sampled about ten times by an analyze of 30,000 rows (the default statistics
+			// target): the analyze then counts the programme; fewer make a short scan.
+			long threshold = Math.max(UNSEEN_PROGRAMME_ROWS, (long) (seen.rows() / 3_000));
+			List<String> programmes = jdbc.queryForList("""
+					with recursive p(id) as (
+					  (select program_id from %1$s order by program_id limit 1)
+					  union all
+					  select (select program_id from %1$s where program_id > p.id order by program_id limit 1) from p
+					  where p.id is not null)
+					select id from p where id is not null""".formatted(table), String.class);
+			for (String programme : programmes) {
+				if (!seen.programmes().contains(programme) && jdbc.queryForObject(
+						"select count(*) from (select 1 from " + table + " where program_id = ? limit ?) r", Long.class,
+						programme, threshold) >= threshold) {
+					log.info("Analyzing {}: programme {} has {} rows or more there that its statistics do not count",
+							seen.table(), programme, threshold);
+					tables.add(seen.table());
+					break;
 				}
-				return null;
-			});
+			}
 		}
-		var pass = new Pass(analyzed, vacuumed);
-		if (!pass.isEmpty()) {
-			log.debug("Table maintenance: analyzed {}, vacuumed {}", analyzed, vacuumed);
-		}
-		return pass;
+		return tables;
 	}
 
 	/**

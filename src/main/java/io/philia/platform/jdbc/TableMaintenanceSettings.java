@@ -8,7 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of {@link TableMaintenance}.
  *
  * @param maintenance {@code auto}: analyze and vacuum Philia's tables when the PostgreSQL server's
- * autovacuum is off; {@code always}; {@code never} (YAML reads a bare on and off as booleans, hence the names)
+ * autovacuum is off, and whatever it is, analyze a table whose statistics do not know a programme with
+ * many rows in it; {@code always}: both, autovacuum or not; {@code never}: neither (YAML reads a bare on
+ * and off as booleans, hence the names)
  * @param maintenanceEvery how often the tables' counters are looked at
  * @param maintenanceNaptime the least time between two analyzes (or two vacuums) of a table, as autovacuum
  * visits a database once per {@code autovacuum_naptime} (1 min); except for a table in which more rows

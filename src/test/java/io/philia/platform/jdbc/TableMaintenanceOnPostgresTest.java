@@ -41,6 +41,9 @@ class TableMaintenanceOnPostgresTest {
 	private final TableMaintenance maintenance = new TableMaintenance(dataSource,
 			new TableMaintenanceSettings(Mode.ALWAYS, null, null, null));
 
+	private final TableMaintenance noNaptime = new TableMaintenance(dataSource,
+			new TableMaintenanceSettings(Mode.ALWAYS, null, Duration.ZERO, null));
+
 	@BeforeEach
 	void createTable() {
 		jdbc.execute("create table " + table + " (program_id varchar(36) not null, id varchar(36) primary key, "
@@ -100,7 +103,6 @@ class TableMaintenanceOnPostgresTest {
 		// Past the threshold again (50 + 10% of 2,000) but under a quarter of its rows, a second after its analyze.
 		insertCounted(400, 2_000);
 		assertThat(maintenance.run().analyzed()).as("within autovacuum's naptime of a minute").doesNotContain(table);
-		var noNaptime = new TableMaintenance(dataSource, new TableMaintenanceSettings(Mode.ALWAYS, null, Duration.ZERO, null));
 		assertThat(noNaptime.run().analyzed()).contains(table);
 	}
 
@@ -130,6 +132,31 @@ class TableMaintenanceOnPostgresTest {
 
 		assertThat(batchLookUpPlan()).as("after the analyze; before it:\n" + stale)
 			.containsPattern("Index Cond: .*member_key.* = ANY");
+	}
+
+	@Test
+	void aProgrammeTheStatisticsDoNotCountHasTheTableAnalyzedBelowAutovacuumsThreshold() throws SQLException {
+		// 1,500 rows of a second programme: under autovacuum's 50 + 10% of the table, which would keep its
+		// one-row plans until 4,000 rows changed; past the 1,000 rows of a programme the statistics miss.
+		analyzedWithASecondProgramme(1_500);
+		assertThat(noNaptime.run().analyzed()).contains(table);
+
+		assertThat(batchLookUpPlan()).containsPattern("Index Cond: .*member_key.* = ANY");
+		assertThat(noNaptime.run().analyzed()).as("once the statistics count it").doesNotContain(table);
+	}
+
+	@Test
+	void aFewRowsOfAProgrammeTheStatisticsDoNotCountAreNoReasonToAnalyze() {
+		analyzedWithASecondProgramme(500);
+		assertThat(noNaptime.run().analyzed()).doesNotContain(table);
+	}
+
+	/** 40,000 rows of one programme, analyzed; then rows of a second one, counted but not analyzed. */
+	private void analyzedWithASecondProgramme(int rows) {
+		insertCounted(40_000, 0);
+		assertThat(noNaptime.run().analyzed()).contains(table);
+		insert("p-2", rows, 0);
+		awaitCounters(() -> modifiedSinceAnalyze() >= rows);
 	}
 
 	/** The plan of a look-up of 16 of the second programme's keys, as a micro-batch's read ahead sends it. */
