@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.util.FileSystemUtils;
+
 import io.philia.bench.load.HttpLoad;
 import io.philia.support.AppProcess;
 import tools.jackson.databind.JsonNode;
@@ -36,9 +38,13 @@ public final class BenchApp implements AutoCloseable {
 
 	private final Postgres database;
 
-	private BenchApp(AppProcess process, Postgres database) {
+	/** The H2 database's directory, deleted at the end as a PostgreSQL database is dropped; null on PostgreSQL. */
+	private final Path h2Directory;
+
+	private BenchApp(AppProcess process, Postgres database, Path h2Directory) {
 		this.process = process;
 		this.database = database;
+		this.h2Directory = h2Directory;
 	}
 
 	/** A programme with one EUR store earning 10 points per 15.00 in whole steps, and its key. */
@@ -53,7 +59,7 @@ public final class BenchApp implements AutoCloseable {
 		Postgres database = Postgres.freshDatabase();
 		try {
 			var launch = AppProcess.Launch.postgres(database.jdbcUrl(), Postgres.user(), ADMIN_KEY);
-			return new BenchApp(start(run, label, launch, properties), database);
+			return new BenchApp(start(run, label, launch, properties), database, null);
 		}
 		catch (IOException | RuntimeException e) {
 			database.close();
@@ -64,7 +70,13 @@ public final class BenchApp implements AutoCloseable {
 	public static BenchApp h2(BenchRun run, String label, String... properties)
 			throws IOException, InterruptedException {
 		Path directory = Files.createTempDirectory(run.workDir().toAbsolutePath(), "h2-");
-		return new BenchApp(start(run, label, AppProcess.Launch.h2(directory, ADMIN_KEY), properties), null);
+		try {
+			return new BenchApp(start(run, label, AppProcess.Launch.h2(directory, ADMIN_KEY), properties), null, directory);
+		}
+		catch (IOException | RuntimeException e) {
+			FileSystemUtils.deleteRecursively(directory);
+			throw e;
+		}
 	}
 
 	private static AppProcess start(BenchRun run, String label, AppProcess.Launch launch, String... properties)
@@ -175,13 +187,17 @@ public final class BenchApp implements AutoCloseable {
 	}
 
 	@Override
-	public void close() throws InterruptedException, SQLException {
+	public void close() throws InterruptedException, SQLException, IOException {
 		try {
 			process.close();
 		}
 		finally {
 			if (database != null) {
 				database.close();
+			}
+			if (h2Directory != null) {
+				// Up to a gigabyte after an ingest bench.
+				FileSystemUtils.deleteRecursively(h2Directory);
 			}
 		}
 	}
