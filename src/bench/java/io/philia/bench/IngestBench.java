@@ -74,7 +74,8 @@ public final class IngestBench implements Bench {
 				server wrote to its WAL per event (`pg_stat_wal`) under the application's counted closed loop \
 				and under pgbench's first run: `wal_bytes_per_event`, `wal_fpi_per_event` (full-page images, \
 				written for a page's first change after each checkpoint), and pgbench's; `checkpoints_at_80` \
-				and `checkpoints_at_50` the checkpoints begun during each open loop. `h2_*`: the same single and batch loads on an H2 file database, reported beside (H2 \
+				and `checkpoints_at_50` the checkpoints begun during each open loop. `h2_*`: the same single \
+				and batch loads on an H2 file database, reported beside (H2 \
 				does not flush every commit; never a production figure). The load generator runs on the \
 				same cores as the server and the database.""".formatted(MEMBERS, CLIENTS, BATCH_CLIENTS, BATCH);
 	}

@@ -1,5 +1,6 @@
 package io.philia.platform.jdbc;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -38,16 +39,17 @@ import io.philia.platform.jdbc.TableMaintenanceSettings.Mode;
  * with its default thresholds: ANALYZE a table once the rows changed since its last analyze exceed 50 +
  * 10% of its rows, VACUUM (and analyze) it once its dead rows exceed 50 + 20%; as autovacuum, at most once
  * per naptime ({@code philia.postgres.maintenance-naptime}, 1 min) unless more rows changed than a quarter
- * of those its statistics count (or more died than it counts), and throttled by a cost delay ({@code philia.postgres.maintenance-cost-delay}).
+ * of those its statistics count (or more died than it counts), and throttled by a cost delay
+ * ({@code philia.postgres.maintenance-cost-delay}).
  *
  * <p>One thing autovacuum does not do, done whether it is on or off: analyze a table whose statistics do
  * not know a programme with many rows in it ({@link #UNSEEN_PROGRAMME_ROWS} or more), which PostgreSQL
  * would otherwise plan as one row until a tenth of the table has changed.
  *
  * <p>{@code philia.postgres.maintenance}: {@code auto} (the default) autovacuum's work only when the
- * server's autovacuum is off, {@code always}, {@code never} (nothing at all). It runs as a scheduled job (one node at a time), every
- * {@code philia.postgres.maintenance-every} (10 s: a fresh table's first plans are replaced within
- * seconds of its first rows). Nothing runs on H2.
+ * server's autovacuum is off, {@code always}, {@code never} (nothing at all). It runs as a scheduled job
+ * (one node at a time), every {@code philia.postgres.maintenance-every} (10 s: a fresh table's first plans
+ * are replaced within seconds of its first rows). Nothing runs on H2.
  */
 @Component
 public class TableMaintenance {
@@ -174,7 +176,7 @@ public class TableMaintenance {
 				    where i.indrelid = s.relid and a.attname = 'program_id')
 				order by s.relname""", rs -> {
 			if (millisSince(rs, 4) >= naptime) {
-				java.sql.Array common = rs.getArray(3);
+				Array common = rs.getArray(3);
 				covered.add(new Seen(rs.getString(1), Math.max(0, rs.getDouble(2)),
 						common == null ? List.of() : List.of((String[]) common.getArray())));
 			}
