@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import javax.sql.DataSource;
@@ -61,6 +62,9 @@ public class TableMaintenance {
 	/** The fewest rows of a programme absent from a table's statistics that have the table analyzed. */
 	static final long UNSEEN_PROGRAMME_ROWS = 1_000;
 
+	/** How many programmes absent from a table's statistics a pass counts the rows of, at most. */
+	static final int UNSEEN_PROGRAMMES_A_PASS = 20;
+
 	/** What one pass did: the tables analyzed and those vacuumed (and analyzed). */
 	public record Pass(List<String> analyzed, List<String> vacuumed) {
 
@@ -76,6 +80,9 @@ public class TableMaintenance {
 	private final boolean postgres;
 
 	private final AtomicBoolean announced = new AtomicBoolean();
+
+	/** Passes so far, to take the programmes absent from the statistics in turn. */
+	private final AtomicLong passes = new AtomicLong();
 
 	TableMaintenance(DataSource dataSource, TableMaintenanceSettings settings) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -164,9 +171,10 @@ public class TableMaintenance {
 		record Seen(String table, double rows, List<String> programmes) {
 		}
 		List<Seen> covered = new ArrayList<>();
+		long pass = passes.getAndIncrement();
 		jdbc.query("""
 				select s.relname, c.reltuples, st.most_common_vals::text::text[],
-				  extract(epoch from now() - greatest(s.last_analyze, s.last_autoanalyze)) * 1000
+				  extract(epoch from now() - greatest(s.last_analyze, s.last_autoanalyze)) * 1000, s.n_mod_since_analyze
 				from pg_stat_user_tables s
 				join pg_class c on c.oid = s.relid
 				join pg_stats st on st.schemaname = s.schemaname and st.tablename = s.relname and st.attname = 'program_id'
@@ -175,18 +183,19 @@ public class TableMaintenance {
 				  and exists (select 1 from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
 				    where i.indrelid = s.relid and a.attname = 'program_id')
 				order by s.relname""", rs -> {
-			if (millisSince(rs, 4) >= naptime) {
+			double rows = Math.max(0, rs.getDouble(2));
+			// A programme the analyze did not sample has since written nearly all of its rows: fewer
+			// changes than the threshold, nothing to look for.
+			if (millisSince(rs, 4) >= naptime && rs.getLong(5) >= unseenThreshold(rows)) {
 				Array common = rs.getArray(3);
-				covered.add(new Seen(rs.getString(1), Math.max(0, rs.getDouble(2)),
+				covered.add(new Seen(rs.getString(1), rows,
 						common == null ? List.of() : List.of((String[]) common.getArray())));
 			}
 		});
 		List<String> tables = new ArrayList<>();
 		for (Seen seen : covered) {
 			String table = quoted(seen.table());
-			// Rows enough to be sampled about ten times by an analyze of 30,000 rows (the default statistics
-			// target): the analyze then counts the programme; fewer make a short scan.
-			long threshold = Math.max(UNSEEN_PROGRAMME_ROWS, (long) (seen.rows() / 3_000));
+			long threshold = unseenThreshold(seen.rows());
 			List<String> programmes = jdbc.queryForList("""
 					with recursive p(id) as (
 					  (select program_id from %1$s order by program_id limit 1)
@@ -194,8 +203,11 @@ public class TableMaintenance {
 					  select (select program_id from %1$s where program_id > p.id order by program_id limit 1) from p
 					  where p.id is not null)
 					select id from p where id is not null""".formatted(table), String.class);
-			for (String programme : programmes) {
-				if (!seen.programmes().contains(programme) && jdbc.queryForObject(
+			List<String> unseen = programmes.stream().filter(programme -> !seen.programmes().contains(programme)).toList();
+			// Many small programmes beside a few that fill the table: a few of them each pass, in turn.
+			for (int i = 0; i < Math.min(unseen.size(), UNSEEN_PROGRAMMES_A_PASS); i++) {
+				String programme = unseen.get((int) ((pass * UNSEEN_PROGRAMMES_A_PASS + i) % unseen.size()));
+				if (jdbc.queryForObject(
 						"select count(*) from (select 1 from " + table + " where program_id = ? limit ?) r", Long.class,
 						programme, threshold) >= threshold) {
 					log.info("Analyzing {}: programme {} has {} rows or more there that its statistics do not count",
@@ -206,6 +218,15 @@ public class TableMaintenance {
 			}
 		}
 		return tables;
+	}
+
+	/**
+	 * The rows of a programme absent from the statistics that have its table analyzed: enough to be sampled
+	 * about ten times by an analyze of 30,000 rows (the default statistics target), which then counts the
+	 * programme; fewer make a short scan.
+	 */
+	private static long unseenThreshold(double rows) {
+		return Math.max(UNSEEN_PROGRAMME_ROWS, (long) (rows / 3_000));
 	}
 
 	/**
