@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -194,30 +195,43 @@ public class TableMaintenance {
 		});
 		List<String> tables = new ArrayList<>();
 		for (Seen seen : covered) {
-			String table = quoted(seen.table());
-			long threshold = unseenThreshold(seen.rows());
-			List<String> programmes = jdbc.queryForList("""
-					with recursive p(id) as (
-					  (select program_id from %1$s order by program_id limit 1)
-					  union all
-					  select (select program_id from %1$s where program_id > p.id order by program_id limit 1) from p
-					  where p.id is not null)
-					select id from p where id is not null""".formatted(table), String.class);
-			List<String> unseen = programmes.stream().filter(programme -> !seen.programmes().contains(programme)).toList();
-			// Many small programmes beside a few that fill the table: a few of them each pass, in turn.
-			for (int i = 0; i < Math.min(unseen.size(), UNSEEN_PROGRAMMES_A_PASS); i++) {
-				String programme = unseen.get((int) ((pass * UNSEEN_PROGRAMMES_A_PASS + i) % unseen.size()));
-				if (jdbc.queryForObject(
-						"select count(*) from (select 1 from " + table + " where program_id = ? limit ?) r", Long.class,
-						programme, threshold) >= threshold) {
-					log.info("Analyzing {}: programme {} has {} rows or more there that its statistics do not count",
-							seen.table(), programme, threshold);
+			try {
+				if (hasUnseenProgramme(seen.table(), seen.rows(), seen.programmes(), pass)) {
 					tables.add(seen.table());
-					break;
 				}
+			}
+			catch (DataAccessException e) {
+				// A table dropped meanwhile, say: the others, and autovacuum's work, go on.
+				log.warn("Could not look for programmes the statistics of {} do not count: {}", seen.table(), e.getMessage());
 			}
 		}
 		return tables;
+	}
+
+	/** Whether a programme absent from the table's statistics has the threshold of rows there. */
+	private boolean hasUnseenProgramme(String name, double rows, List<String> counted, long pass) {
+		String table = quoted(name);
+		long threshold = unseenThreshold(rows);
+		List<String> programmes = jdbc.queryForList("""
+				with recursive p(id) as (
+				  (select program_id from %1$s order by program_id limit 1)
+				  union all
+				  select (select program_id from %1$s where program_id > p.id order by program_id limit 1) from p
+				  where p.id is not null)
+				select id from p where id is not null""".formatted(table), String.class);
+		List<String> unseen = programmes.stream().filter(programme -> !counted.contains(programme)).toList();
+		// Many small programmes beside a few that fill the table: a few of them each pass, in turn.
+		for (int i = 0; i < Math.min(unseen.size(), UNSEEN_PROGRAMMES_A_PASS); i++) {
+			String programme = unseen.get((int) ((pass * UNSEEN_PROGRAMMES_A_PASS + i) % unseen.size()));
+			if (jdbc.queryForObject(
+					"select count(*) from (select 1 from " + table + " where program_id = ? limit ?) r", Long.class,
+					programme, threshold) >= threshold) {
+				log.info("Analyzing {}: programme {} has {} rows or more there that its statistics do not count",
+						name, programme, threshold);
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
