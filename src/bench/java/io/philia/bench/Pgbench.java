@@ -75,28 +75,31 @@ final class Pgbench {
 	Histogram latencyAtRate(int clients, double eventsPerSecond, Duration duration)
 			throws IOException, InterruptedException {
 		String prefix = "pgbench-open";
-		try (Stream<Path> old = Files.list(workDir)) {
-			for (Path log : old.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).toList()) {
-				Files.delete(log);
-			}
+		for (Path log : logs(prefix)) {
+			Files.delete(log);
 		}
 		run(clients, 1, duration, List.of("-R", String.format(Locale.ROOT, "%.1f", eventsPerSecond), "--log",
 				"--log-prefix=" + workDir.resolve(prefix).toAbsolutePath()), "-open");
 		// Latencies up to a minute, 3 significant digits.
 		var latency = new Histogram(60_000_000L, 3);
-		try (Stream<Path> logs = Files.list(workDir)) {
-			for (Path log : logs.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).toList()) {
-				try (Stream<String> lines = Files.lines(log)) {
-					// client_id transaction_no time script_no time_epoch time_us schedule_lag
-					lines.map(line -> line.split(" ")).filter(fields -> fields.length >= 7)
-						.forEach(fields -> latency.recordValue(Math.min(Long.parseLong(fields[2]), 60_000_000L)));
-				}
+		for (Path log : logs(prefix)) {
+			try (Stream<String> lines = Files.lines(log)) {
+				// client_id transaction_no time script_no time_epoch time_us schedule_lag
+				lines.map(line -> line.split(" ")).filter(fields -> fields.length >= 7)
+					.forEach(fields -> latency.recordValue(Math.min(Long.parseLong(fields[2]), 60_000_000L)));
 			}
 		}
 		if (latency.getTotalCount() == 0) {
 			throw new IOException("pgbench logged no transactions under " + workDir);
 		}
 		return latency;
+	}
+
+	/** pgbench's per-transaction logs under the prefix (one per thread). */
+	private List<Path> logs(String prefix) throws IOException {
+		try (Stream<Path> files = Files.list(workDir)) {
+			return files.filter(p -> p.getFileName().toString().startsWith(prefix + ".")).toList();
+		}
 	}
 
 	/** Runs pgbench with the event script, and returns what it printed. */

@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * two processors, at least two. A writer spends much of a micro-batch waiting for the database's answers to
  * its dozen or so statements, and a second one fills that wait: on 2 cores (issue #3, BENCHMARKS.md) two
  * writers took 2,837-2,872 events/s in three runs where one took 2,401-2,546 with the machine a third idle
- * (x1.47-1.49 of pgbench against x1.27-1.37), at a quarter more of the machine per event. More writers share the events out into smaller micro-batches, each with its fixed
- * statements and commit: on a machine where those cost three times as much, one writer and two had
- * reached the same rate and two had saturated the cores at 80% of it (an earlier state of the code had
- * measured 4 writers at about x0.6 of pgbench and 8 at x0.46)
+ * (x1.47-1.49 of pgbench against x1.27-1.37), at a quarter more of the machine per event. More writers
+ * share the events out into smaller micro-batches, each with its fixed statements and commit: on a machine
+ * where those cost three times as much, one writer and two had reached the same rate and two had saturated
+ * the cores at 80% of it (an earlier state of the code had measured 4 writers at about x0.6 of pgbench and
+ * 8 at x0.46)
  * @param maxBatch the most events one transaction carries
  * @param queue how many events may wait for each writer before callers are told to retry (503)
  */

@@ -111,11 +111,9 @@ public class TableMaintenance {
 		if (wanted()) {
 			byCounters(naptime, analyzed, vacuumed);
 		}
-		for (String table : withUnseenProgrammes(naptime)) {
-			if (!analyzed.contains(table) && !vacuumed.contains(table)) {
-				analyzed.add(table);
-			}
-		}
+		List<String> chosen = new ArrayList<>(analyzed);
+		chosen.addAll(vacuumed);
+		analyzed.addAll(withUnseenProgrammes(naptime, chosen));
 		if (!vacuumed.isEmpty() || !analyzed.isEmpty()) {
 			jdbc.execute((ConnectionCallback<Void>) connection -> {
 				try (Statement statement = connection.createStatement()) {
@@ -168,9 +166,7 @@ public class TableMaintenance {
 	 * table has changed (issue #3). Only tables with an index that begins with {@code program_id}: their
 	 * programmes are listed by a walk down it, one descent each, and counted up to the threshold.
 	 */
-	private List<String> withUnseenProgrammes(long naptime) {
-		record Seen(String table, double rows, List<String> programmes) {
-		}
+	private List<String> withUnseenProgrammes(long naptime, List<String> chosen) {
 		List<Seen> covered = new ArrayList<>();
 		long pass = passes.getAndIncrement();
 		jdbc.query("""
@@ -187,7 +183,8 @@ public class TableMaintenance {
 			double rows = Math.max(0, rs.getDouble(2));
 			// A programme the analyze did not sample has since written nearly all of its rows: fewer
 			// changes than the threshold, nothing to look for.
-			if (millisSince(rs, 4) >= naptime && rs.getLong(5) >= unseenThreshold(rows)) {
+			if (!chosen.contains(rs.getString(1)) && millisSince(rs, 4) >= naptime
+					&& rs.getLong(5) >= unseenThreshold(rows)) {
 				Array common = rs.getArray(3);
 				covered.add(new Seen(rs.getString(1), rows,
 						common == null ? List.of() : List.of((String[]) common.getArray())));
@@ -196,7 +193,7 @@ public class TableMaintenance {
 		List<String> tables = new ArrayList<>();
 		for (Seen seen : covered) {
 			try {
-				if (hasUnseenProgramme(seen.table(), seen.rows(), seen.programmes(), pass)) {
+				if (hasUnseenProgramme(seen, pass)) {
 					tables.add(seen.table());
 				}
 			}
@@ -208,10 +205,14 @@ public class TableMaintenance {
 		return tables;
 	}
 
+	/** A table whose statistics' common programmes count all its rows: its rows and those programmes. */
+	private record Seen(String table, double rows, List<String> programmes) {
+	}
+
 	/** Whether a programme absent from the table's statistics has the threshold of rows there. */
-	private boolean hasUnseenProgramme(String name, double rows, List<String> counted, long pass) {
-		String table = quoted(name);
-		long threshold = unseenThreshold(rows);
+	private boolean hasUnseenProgramme(Seen seen, long pass) {
+		String table = quoted(seen.table());
+		long threshold = unseenThreshold(seen.rows());
 		List<String> programmes = jdbc.queryForList("""
 				with recursive p(id) as (
 				  (select program_id from %1$s order by program_id limit 1)
@@ -219,7 +220,7 @@ public class TableMaintenance {
 				  select (select program_id from %1$s where program_id > p.id order by program_id limit 1) from p
 				  where p.id is not null)
 				select id from p where id is not null""".formatted(table), String.class);
-		List<String> unseen = programmes.stream().filter(programme -> !counted.contains(programme)).toList();
+		List<String> unseen = programmes.stream().filter(programme -> !seen.programmes().contains(programme)).toList();
 		// Many small programmes beside a few that fill the table: a few of them each pass, in turn.
 		for (int i = 0; i < Math.min(unseen.size(), UNSEEN_PROGRAMMES_A_PASS); i++) {
 			String programme = unseen.get((int) ((pass * UNSEEN_PROGRAMMES_A_PASS + i) % unseen.size()));
@@ -227,7 +228,7 @@ public class TableMaintenance {
 					"select count(*) from (select 1 from " + table + " where program_id = ? limit ?) r", Long.class,
 					programme, threshold) >= threshold) {
 				log.info("Analyzing {}: programme {} has {} rows or more there that its statistics do not count",
-						name, programme, threshold);
+						seen.table(), programme, threshold);
 				return true;
 			}
 		}
