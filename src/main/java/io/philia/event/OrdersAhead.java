@@ -11,8 +11,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.philia.platform.AnyOf;
 import io.philia.platform.BatchReads;
-import io.philia.platform.InLists;
 import io.philia.platform.WriteBehind;
 
 /**
@@ -64,17 +64,12 @@ class OrdersAhead implements BatchReads {
 		}
 		Known known = writes.memory(MEMORY, Known::new);
 		ordersByStore.forEach((store, orderIds) -> {
-			for (List<String> chunk : InLists.padded(orderIds)) {
-				var params = new ArrayList<Object>(List.of(store.get(0), store.get(1)));
-				params.addAll(chunk);
-				jdbc.sql("select order_id from store_order where program_id = ? and store_id = ? and order_id in ("
-						+ InLists.marks(chunk) + ")")
-					.params(params)
-					.query(String.class)
-					.list()
-					.forEach(orderId -> known.existing.add(Known.key(store.get(0), store.get(1), orderId)));
-				chunk.forEach(orderId -> known.read.add(Known.key(store.get(0), store.get(1), orderId)));
-			}
+			jdbc.sql("select order_id from store_order where program_id = ? and store_id = ? and order_id = any(?)")
+				.params(store.get(0), store.get(1), AnyOf.values(orderIds))
+				.query(String.class)
+				.list()
+				.forEach(orderId -> known.existing.add(Known.key(store.get(0), store.get(1), orderId)));
+			orderIds.forEach(orderId -> known.read.add(Known.key(store.get(0), store.get(1), orderId)));
 		});
 	}
 }

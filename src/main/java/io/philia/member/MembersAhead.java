@@ -10,8 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.philia.platform.AnyOf;
 import io.philia.platform.BatchReads;
-import io.philia.platform.InLists;
 import io.philia.platform.WriteBehind;
 
 /**
@@ -51,31 +51,29 @@ class MembersAhead implements BatchReads {
 	}
 
 	private void read(AheadOfBatch ahead, String programId, List<MemberIdentity> identities) {
-		List<List<String>> externalIds = InLists.padded(
-				identities.stream().map(MemberIdentity::externalId).filter(Objects::nonNull).toList());
-		List<List<String>> emailKeys = InLists.padded(identities.stream()
+		List<String> externalIds = identities.stream().map(MemberIdentity::externalId).filter(Objects::nonNull).toList();
+		List<String> emailKeys = identities.stream()
 			.map(MemberIdentity::email)
 			.filter(Objects::nonNull)
 			.map(Members::emailKey)
-			.toList());
-		for (int i = 0; i < Math.max(externalIds.size(), emailKeys.size()); i++) {
-			List<String> x = i < externalIds.size() ? externalIds.get(i) : List.of();
-			List<String> e = i < emailKeys.size() ? emailKeys.get(i) : List.of();
-			var parts = new ArrayList<String>(2);
-			var params = new ArrayList<Object>();
-			if (!x.isEmpty()) {
-				parts.add("select * from member where program_id = ? and external_id in (" + InLists.marks(x) + ")");
-				params.add(programId);
-				params.addAll(x);
-			}
-			if (!e.isEmpty()) {
-				parts.add("select * from member where program_id = ? and email_key in (" + InLists.marks(e) + ")");
-				params.add(programId);
-				params.addAll(e);
-			}
-			List<Member> found = jdbc.sql(String.join(" union all ", parts)).params(params).query(members::member).list();
-			ahead.read(programId, x, e);
-			found.forEach(member -> ahead.found(programId, member));
+			.toList();
+		var parts = new ArrayList<String>(2);
+		var params = new ArrayList<Object>();
+		if (!externalIds.isEmpty()) {
+			parts.add("select * from member where program_id = ? and external_id = any(?)");
+			params.add(programId);
+			params.add(AnyOf.values(externalIds));
 		}
+		if (!emailKeys.isEmpty()) {
+			parts.add("select * from member where program_id = ? and email_key = any(?)");
+			params.add(programId);
+			params.add(AnyOf.values(emailKeys));
+		}
+		if (parts.isEmpty()) {
+			return;
+		}
+		List<Member> found = jdbc.sql(String.join(" union all ", parts)).params(params).query(members::member).list();
+		ahead.read(programId, externalIds, emailKeys);
+		found.forEach(member -> ahead.found(programId, member));
 	}
 }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -138,19 +137,11 @@ public class Idempotency {
 
 	/** Which of these keys of one programme and scope have a record. */
 	private Set<String> held(String programId, String scope, List<String> keys) {
-		var held = new HashSet<String>();
-		for (List<String> chunk : InLists.padded(keys)) {
-			var params = new ArrayList<Object>(chunk.size() + 2);
-			params.add(programId);
-			params.add(scope);
-			params.addAll(chunk);
-			held.addAll(jdbc.sql("select idem_key from idempotency_record where program_id = ? and scope = ? and idem_key in ("
-					+ InLists.marks(chunk) + ")")
-				.params(params)
-				.query(String.class)
-				.list());
-		}
-		return held;
+		return new HashSet<>(jdbc
+			.sql("select idem_key from idempotency_record where program_id = ? and scope = ? and idem_key = any(?)")
+			.params(programId, scope, AnyOf.values(keys))
+			.query(String.class)
+			.list());
 	}
 
 	private <T> Outcome<T> onceInBatch(BatchClaims batch, Claim claim, Class<T> type, Supplier<T> work) {

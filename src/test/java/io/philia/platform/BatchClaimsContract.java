@@ -70,7 +70,7 @@ abstract class BatchClaimsContract extends HttpTest {
 	void aKeyHeldBeforeTheBatchIsReplayedWithoutRunningTheWork() {
 		idempotency.once(claim("held", "{}"), String.class, () -> "first");
 		var keys = new ArrayList<Idempotency.Claim>();
-		// Past one look-up's chunk, with held keys in both chunks.
+		// One look-up for all 300, with held keys among them.
 		for (int i = 0; i < 300; i++) {
 			keys.add(claim("key-" + i, "{}"));
 			if (i % 100 == 7) {
@@ -112,19 +112,6 @@ abstract class BatchClaimsContract extends HttpTest {
 		assertThat(outcome).isEqualTo(new Idempotency.Outcome<>("theirs", true));
 		assertThat(runs).as("the batch's own attempt ran, and was rolled back").hasValue(1);
 		assertThat(stored("raced")).containsExactly("\"theirs\"");
-	}
-
-	@Test
-	void inListsKeepTheStatementTextsFew() {
-		assertThat(List.of(1, 2, 4, 5, 16, 17, 64, 65, 128).stream().map(InLists::paddedSize))
-			.containsExactly(1, 4, 4, 16, 16, 64, 64, 128, 128);
-		var values = new ArrayList<String>();
-		for (int i = 0; i < 130; i++) {
-			values.add("v" + i);
-		}
-		values.add("v0");
-		assertThat(InLists.padded(values)).extracting(List::size).containsExactly(128, 4);
-		assertThat(InLists.padded(values).get(1)).containsExactly("v128", "v129", "v129", "v129");
 	}
 
 	private Idempotency.Claim claim(String key, String body) {

@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.philia.platform.InLists;
+import io.philia.platform.AnyOf;
 import io.philia.platform.WriteBehind;
 
 /**
@@ -147,12 +147,10 @@ public class AccountStore {
 		}
 		memberIds.forEach(memberId -> cache.writing(programId, memberId));
 		writes.writeOut();
-		var params = new ArrayList<Object>();
-		params.add(programId);
-		params.addAll(memberIds);
-		return jdbc.sql("select " + COLUMNS + " from member_balance where program_id = ? and member_id in ("
-				+ Rows.marks(memberIds.size()) + ") order by member_id for update")
-			.params(params)
+		// One array (AnyOf): one statement text, planned once, for any number of members.
+		return jdbc.sql("select " + COLUMNS + " from member_balance where program_id = ? and member_id = any(?)"
+				+ " order by member_id for update")
+			.params(programId, AnyOf.values(memberIds))
 			.query((rs, n) -> account(programId, rs))
 			.list();
 	}
@@ -160,18 +158,15 @@ public class AccountStore {
 	/**
 	 * Locks the existing balance rows of these members for the rest of the transaction and keeps them in its
 	 * memory, so that their {@link #lock}s need no round trip: a micro-batch's repeat customers, at its
-	 * start. In member id order, in padded chunks ({@link InLists}): a handful of statement texts, and two
-	 * batches locking members they share cannot deadlock on these locks.
+	 * start. In member id order: two batches locking members they share cannot deadlock on these locks.
 	 */
 	public void lockAhead(String programId, Collection<String> memberIds) {
 		Map<String, MemberAccount> locked = locked();
 		if (locked == null) {
 			return;
 		}
-		List<String> unknown = memberIds.stream().filter(id -> !locked.containsKey(key(programId, id))).sorted().toList();
-		for (List<String> chunk : InLists.padded(unknown)) {
-			lockExisting(programId, chunk).forEach(this::remember);
-		}
+		List<String> unknown = memberIds.stream().filter(id -> !locked.containsKey(key(programId, id))).toList();
+		lockExisting(programId, unknown).forEach(this::remember);
 	}
 
 	/** The member's balance row as it stands in this transaction. */

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import io.philia.ledger.Lot;
+import io.philia.platform.AnyOf;
 import io.philia.platform.CursorPage;
 import io.philia.platform.WriteBehind;
 
@@ -46,13 +47,9 @@ public class LotStore {
 	/** The open lots (points left) of these members, by member. */
 	Map<String, List<LotRow>> open(String programId, Collection<String> memberIds) {
 		writes.writeOut();
-		var params = new ArrayList<Object>();
-		params.add(programId);
-		params.addAll(memberIds);
 		Map<String, List<LotRow>> byMember = new HashMap<>();
-		jdbc.sql("select * from point_lot where program_id = ? and member_id in (" + Rows.marks(memberIds.size())
-				+ ") and remaining > 0")
-			.params(params)
+		jdbc.sql("select * from point_lot where program_id = ? and member_id = any(?) and remaining > 0")
+			.params(programId, AnyOf.values(memberIds))
 			.query(LotStore::lot)
 			.list()
 			.forEach(lot -> byMember.computeIfAbsent(lot.memberId, m -> new ArrayList<>()).add(lot));
@@ -99,11 +96,8 @@ public class LotStore {
 			return List.of();
 		}
 		writes.writeOut();
-		var params = new ArrayList<Object>();
-		params.add(programId);
-		params.addAll(lotIds);
-		return jdbc.sql("select * from point_lot where program_id = ? and id in (" + Rows.marks(lotIds.size()) + ")")
-			.params(params)
+		return jdbc.sql("select * from point_lot where program_id = ? and id = any(?)")
+			.params(programId, AnyOf.values(lotIds))
 			.query(LotStore::lot)
 			.list();
 	}
@@ -204,17 +198,13 @@ public class LotStore {
 			var at = (java.time.OffsetDateTime) group[3];
 			latest = latest == null || at.isAfter(latest) ? at : latest;
 		}
-		var params = new ArrayList<Object>();
-		params.add(groups.get(0)[1]);
-		params.addAll(members);
-		params.add(latest);
 		int expired = jdbc.sql("""
 				update point_lot set expired = expired + remaining, remaining = 0, expiry_entry_id =
 				  (select e.id from journal_entry e where e.program_id = point_lot.program_id
 				     and e.member_id = point_lot.member_id and e.kind = 'EXPIRY' and e.created_at = point_lot.expires_at)
-				where program_id = ? and member_id in (%s) and remaining > 0 and pending = false
-				  and on_inactivity = false and expires_at <= ?""".formatted(Rows.marks(members.size())))
-			.params(params)
+				where program_id = ? and member_id = any(?) and remaining > 0 and pending = false
+				  and on_inactivity = false and expires_at <= ?""")
+			.params(groups.get(0)[1], AnyOf.values(members), latest)
 			.update();
 		if (expired != expected) {
 			// The balances were debited for exactly the lots settled in memory: anything else must not commit.

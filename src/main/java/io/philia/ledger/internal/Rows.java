@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 
-/** Small JDBC helpers the ledger's stores share: UTC times, nullable columns, in-list marks. */
+/** Small JDBC helpers the ledger's stores share: UTC times, nullable columns. */
 final class Rows {
 
 	private Rows() {
@@ -32,10 +32,5 @@ final class Rows {
 	interface Sink {
 
 		void send(String sql, List<Object[]> rows);
-	}
-
-	/** {@code ?, ?, ?} for an IN list of this many values. */
-	static String marks(int count) {
-		return String.join(", ", java.util.Collections.nCopies(count, "?"));
 	}
 }

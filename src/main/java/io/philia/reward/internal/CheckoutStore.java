@@ -16,8 +16,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.philia.platform.AnyOf;
 import io.philia.platform.Ids;
-import io.philia.platform.InLists;
 import io.philia.platform.WriteBehind;
 import io.philia.reward.Cart;
 import io.philia.reward.CheckoutOutcome;
@@ -183,26 +183,21 @@ public class CheckoutStore {
 			String storeId = store.get(1);
 			Map<String, List<String[]>> checkouts = new HashMap<>();
 			String offer = null;
-			for (List<String> chunk : InLists.padded(orderIds)) {
-				var params = new ArrayList<Object>(List.of(programId, storeId));
-				params.addAll(chunk);
-				params.add(programId);
-				List<String[]> rows = jdbc.sql("""
-						select 'checkout', open_order_id, id from checkout
-						where program_id = ? and store_id = ? and open_order_id in (%s)
-						union all
-						select 'offer', null, next_order_campaign_id from reward_settings
-						where program_id = ? and next_order_campaign_id is not null""".formatted(InLists.marks(chunk)))
-					.params(params)
-					.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
-					.list();
-				for (String[] row : rows) {
-					if (row[0].equals("offer")) {
-						offer = row[2];
-					}
-					else {
-						checkouts.computeIfAbsent(row[1], k -> new ArrayList<>()).add(new String[] { "checkout", row[2] });
-					}
+			List<String[]> rows = jdbc.sql("""
+					select 'checkout', open_order_id, id from checkout
+					where program_id = ? and store_id = ? and open_order_id = any(?)
+					union all
+					select 'offer', null, next_order_campaign_id from reward_settings
+					where program_id = ? and next_order_campaign_id is not null""")
+				.params(programId, storeId, AnyOf.values(orderIds), programId)
+				.query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+				.list();
+			for (String[] row : rows) {
+				if (row[0].equals("offer")) {
+					offer = row[2];
+				}
+				else {
+					checkouts.computeIfAbsent(row[1], k -> new ArrayList<>()).add(new String[] { "checkout", row[2] });
 				}
 			}
 			for (String orderId : orderIds) {
