@@ -147,7 +147,7 @@ public class AccountStore {
 		}
 		memberIds.forEach(memberId -> cache.writing(programId, memberId));
 		writes.writeOut();
-		// One array (AnyOf): one statement text, planned once, for any number of members.
+		// One array (AnyOf): one statement text for any number of members.
 		return jdbc.sql("select " + COLUMNS + " from member_balance where program_id = ? and member_id = any(?)"
 				+ " order by member_id for update")
 			.params(programId, AnyOf.values(memberIds))
