@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -60,6 +61,8 @@ public class GroupCommit implements DisposableBean, MeterBinder {
 
 	private final int maxBatch;
 
+	private final long lingerNanos;
+
 	private final Transactions transactions;
 
 	private final TransactionTemplate savepoint;
@@ -90,6 +93,7 @@ public class GroupCommit implements DisposableBean, MeterBinder {
 		this.idempotency = idempotency;
 		this.readsProvider = reads;
 		this.maxBatch = settings.maxBatch();
+		this.lingerNanos = settings.linger().toNanos();
 		this.transactions = transactions;
 		this.template = new TransactionTemplate(manager);
 		this.savepoint = new TransactionTemplate(manager);
@@ -250,6 +254,11 @@ public class GroupCommit implements DisposableBean, MeterBinder {
 					return;
 				}
 				queue.drainTo(batch, maxBatch - 1);
+				if (lingerNanos > 0 && batch.size() > 1 && batch.size() < maxBatch) {
+					// Several waiting: there is load, and the batch's fixed statements are shared by more.
+					LockSupport.parkNanos(lingerNanos);
+					queue.drainTo(batch, maxBatch - batch.size());
+				}
 				commit(batch);
 				batch.clear();
 			}
