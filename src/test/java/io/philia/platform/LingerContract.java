@@ -52,14 +52,8 @@ abstract class LingerContract extends HttpTest {
 	@Test
 	void eventsFoundWaitingTogetherWaitForTheOnesJustBehindThemAndShareTheirCommit() throws Exception {
 		writer = writer(100);
-		var started = new CountDownLatch(1);
 		var busy = new CountDownLatch(1);
-		CompletableFuture<Object> first = writer.submit("a", () -> {
-			started.countDown();
-			await(busy);
-			return transaction();
-		});
-		await(started);
+		CompletableFuture<Object> first = runningAlone(busy);
 		// Two events queue while the writer runs the first alone: it then finds them together.
 		CompletableFuture<Object> second = writer.submit("a", LingerContract::transaction);
 		CompletableFuture<Object> third = writer.submit("a", LingerContract::transaction);
@@ -86,14 +80,8 @@ abstract class LingerContract extends HttpTest {
 	@Test
 	void aFullBatchDoesNotWait() throws Exception {
 		writer = writer(2);
-		var started = new CountDownLatch(1);
 		var busy = new CountDownLatch(1);
-		CompletableFuture<Object> first = writer.submit("a", () -> {
-			started.countDown();
-			await(busy);
-			return transaction();
-		});
-		await(started);
+		CompletableFuture<Object> first = runningAlone(busy);
 		CompletableFuture<Object> second = writer.submit("a", LingerContract::transaction);
 		CompletableFuture<Object> third = writer.submit("a", LingerContract::transaction);
 		busy.countDown();
@@ -104,6 +92,18 @@ abstract class LingerContract extends HttpTest {
 		assertThat(second.get()).isSameAs(full);
 		assertThat(late).as("two make a full batch, committed without waiting").isNotSameAs(full);
 		assertThat(first.get()).isNotSameAs(full);
+	}
+
+	/** A piece the writer has begun, alone in its batch, and that holds it until {@code busy} opens. */
+	private CompletableFuture<Object> runningAlone(CountDownLatch busy) {
+		var started = new CountDownLatch(1);
+		CompletableFuture<Object> first = writer.submit("a", () -> {
+			started.countDown();
+			await(busy);
+			return transaction();
+		});
+		await(started);
+		return first;
 	}
 
 	private GroupCommit writer(int maxBatch) {
