@@ -20,10 +20,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * 8 at x0.46)
  * @param maxBatch the most events one transaction carries
  * @param queue how many events may wait for each writer before callers are told to retry (503)
- * @param linger how long a writer that found more than one event waiting waits for more before it runs them:
- * a micro-batch's dozen statements and commit cost about what one event's own work costs, so under load
- * fewer, larger batches leave the machine more of its time; zero runs whatever is waiting at once. A lone
- * event never waits
+ * @param linger how long a writer that found more than one event waiting waits for more before it runs them
+ * (3 ms by default; zero runs whatever is waiting at once). A micro-batch's dozen statements and commit cost
+ * the machine about what two or three events' own work does, and without a wait a writer's batches shrink as
+ * the load falls: on 2 cores (issue #3, BENCHMARKS.md) 3 ms took the events a commit from 8-11 to 16 at 80% of
+ * the highest rate and cut the machine's CPU per event by a tenth there, a fifth at 50%. A lone event never
+ * waits, nor does a full batch
  */
 @ConfigurationProperties("philia.group-commit")
 public record GroupCommitSettings(Boolean enabled, Integer shards, Integer maxBatch, Integer queue, Duration linger) {
@@ -33,7 +35,7 @@ public record GroupCommitSettings(Boolean enabled, Integer shards, Integer maxBa
 		shards = shards == null ? Math.max(2, Runtime.getRuntime().availableProcessors() / 2) : shards;
 		maxBatch = maxBatch == null ? 100 : maxBatch;
 		queue = queue == null ? 10_000 : queue;
-		linger = linger == null ? Duration.ZERO : linger;
+		linger = linger == null ? Duration.ofMillis(3) : linger;
 		if (shards < 1 || maxBatch < 1 || queue < 1) {
 			throw new IllegalArgumentException("philia.group-commit shards, max-batch and queue must be positive");
 		}
