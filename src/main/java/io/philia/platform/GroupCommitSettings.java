@@ -24,7 +24,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * (3 ms by default; zero runs whatever is waiting at once). A micro-batch's dozen statements and commit cost
  * the machine about what two or three events' own work does, and without a wait a writer's batches shrink as
  * the load falls: on 2 cores (issue #3, BENCHMARKS.md) 3 ms took the events a commit from 8-11 to 16 at 80% of
- * the highest rate and cut the machine's CPU per event by a tenth there, a fifth at 50%. A lone event never
+ * the highest rate and cut the machine's CPU per event by a tenth there, a sixth at 50%. A lone event never
  * waits, nor does a full batch
  */
 @ConfigurationProperties("philia.group-commit")
