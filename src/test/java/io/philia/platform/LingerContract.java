@@ -55,12 +55,12 @@ abstract class LingerContract extends HttpTest {
 		var busy = new CountDownLatch(1);
 		CompletableFuture<Object> first = runningAlone(busy);
 		// Two events queue while the writer runs the first alone: it then finds them together.
-		CompletableFuture<Object> second = writer.submit("a", LingerContract::transaction);
-		CompletableFuture<Object> third = writer.submit("a", LingerContract::transaction);
+		CompletableFuture<Object> second = queued();
+		CompletableFuture<Object> third = queued();
 		busy.countDown();
 		first.get(10, TimeUnit.SECONDS);
 		Thread.sleep(100);
-		CompletableFuture<Object> late = writer.submit("a", LingerContract::transaction);
+		CompletableFuture<Object> late = queued();
 
 		assertThat(third.get(10, TimeUnit.SECONDS)).isSameAs(second.get(10, TimeUnit.SECONDS))
 			.isSameAs(late.get(10, TimeUnit.SECONDS))
@@ -70,9 +70,9 @@ abstract class LingerContract extends HttpTest {
 	@Test
 	void aLoneEventDoesNotWait() throws Exception {
 		writer = writer(100);
-		Object lone = writer.submit("a", LingerContract::transaction).get(10, TimeUnit.SECONDS);
+		Object lone = queued().get(10, TimeUnit.SECONDS);
 		Thread.sleep(100);
-		Object next = writer.submit("a", LingerContract::transaction).get(10, TimeUnit.SECONDS);
+		Object next = queued().get(10, TimeUnit.SECONDS);
 
 		assertThat(next).as("the first committed alone, before the second came").isNotSameAs(lone);
 	}
@@ -82,16 +82,21 @@ abstract class LingerContract extends HttpTest {
 		writer = writer(2);
 		var busy = new CountDownLatch(1);
 		CompletableFuture<Object> first = runningAlone(busy);
-		CompletableFuture<Object> second = writer.submit("a", LingerContract::transaction);
-		CompletableFuture<Object> third = writer.submit("a", LingerContract::transaction);
+		CompletableFuture<Object> second = queued();
+		CompletableFuture<Object> third = queued();
 		busy.countDown();
 		Object full = third.get(10, TimeUnit.SECONDS);
 		Thread.sleep(100);
-		Object late = writer.submit("a", LingerContract::transaction).get(10, TimeUnit.SECONDS);
+		Object late = queued().get(10, TimeUnit.SECONDS);
 
 		assertThat(second.get()).isSameAs(full);
 		assertThat(late).as("two make a full batch, committed without waiting").isNotSameAs(full);
 		assertThat(first.get()).isNotSameAs(full);
+	}
+
+	/** A piece that answers the transaction it ran in. */
+	private CompletableFuture<Object> queued() {
+		return writer.submit("a", LingerContract::transaction);
 	}
 
 	/** A piece the writer has begun, alone in its batch, and that holds it until {@code busy} opens. */
