@@ -62,7 +62,7 @@ public final class IngestBench implements Bench {
 				`server_jit_cpu_us_per_event` the part of the server's that its JIT compiler threads took \
 				(still compiling after the warm-up; a lower bound). **pgbench** runs the same SQL writes one event needs (see \
 				`Pgbench.java`: idempotency key, member, order and 3 lines, balance, journal entry, 2 \
-				postings, order link, inbound event, stored answer) at 1 event per transaction with 32 \
+				postings, point lot, order link, inbound event, stored answer) at 1 event per transaction with 32 \
 				clients, 20 s before the application's load (the application idle) and 20 s after it (the \
 				application stopped): `pgbench_eps` is the mean of `pgbench_eps_before` and \
 				`pgbench_eps_after`, since the shared machine's speed drifts within minutes; and 100 events \

@@ -18,8 +18,8 @@ import org.HdrHistogram.Histogram;
  * the application's tables (Flyway made them): per event, what {@code EventIngestion} and
  * {@code PointsLedger} do for an order.paid of a known member: claim the idempotency key, find the member,
  * insert the order and its lines (3, about the average), create-if-needed and lock the balance row, insert
- * the journal entry and its two postings, update the balance, link the order to its entry, record the
- * inbound event, store the answer under the key. Prepared statements, as the JDBC driver does.
+ * the journal entry, its two postings and the lot of points it credits, update the balance, link the order
+ * to its entry, record the inbound event, store the answer under the key. Prepared statements, as the JDBC driver does.
  */
 final class Pgbench {
 
@@ -160,6 +160,7 @@ final class Pgbench {
 			SELECT available, pending, lifetime_earned FROM member_balance WHERE program_id = '%P' AND member_id = 'pgm-' || :m FOR UPDATE;
 			INSERT INTO journal_entry (id, program_id, member_id, kind, points, available_after, shortfall, cause_type, cause_ref, event_id, reason, actor, corrects_entry_id, created_at, explanation) VALUES ('j' || :client_id || '-' || :k, '%P', 'pgm-' || :m, 'EARN', 40, 40, 0, 'order', 'o' || :client_id || '-' || :k, 'e' || :client_id || '-' || :k, NULL, NULL, NULL, now(), '[{"rule":"Store rate","points":40,"why":"10 points per 15.00 EUR in whole steps on 61.50 EUR"}]');
 			INSERT INTO posting (entry_id, line, program_id, account, member_id, amount) VALUES ('j' || :client_id || '-' || :k, 1, '%P', 'MEMBER_AVAILABLE', 'pgm-' || :m, 40), ('j' || :client_id || '-' || :k, 2, '%P', 'PROGRAMME_ISSUED', NULL, -40);
+			INSERT INTO point_lot (program_id, id, member_id, entry_id, points, remaining, pending, earned_at, available_at, expires_at, expires_on, on_inactivity, expired, expiry_entry_id) VALUES ('%P', 'j' || :client_id || '-' || :k, 'pgm-' || :m, 'j' || :client_id || '-' || :k, 40, 40, false, now(), NULL, NULL, NULL, false, 0, NULL);
 			UPDATE member_balance SET available = available + 40, lifetime_earned = lifetime_earned + 40, updated_at = now() WHERE program_id = '%P' AND member_id = 'pgm-' || :m;
 			UPDATE store_order SET earn_entry_id = 'j' || :client_id || '-' || :k WHERE program_id = '%P' AND store_id = 's' AND order_id = 'o' || :client_id || '-' || :k;
 			INSERT INTO inbound_event (id, program_id, store_id, type, occurred_at, received_at, member_id, order_id, idempotency_key, payload) VALUES ('e' || :client_id || '-' || :k, '%P', 's', 'order.paid', now(), now(), 'pgm-' || :m, 'o' || :client_id || '-' || :k, 'k' || :client_id || '-' || :k, '{"type":"order.paid","member":{"externalId":"C-0001234","email":"customer0001234@example.com","firstName":"Anne"},"order":{"id":"O-0012345","currency":"EUR","total":"61.50","lines":[{"sku":"SKU-0012","category":"wine","brand":"Brand M","quantity":1,"unitPrice":"29.50"},{"sku":"SKU-0101","category":"cheese","brand":"Brand X","quantity":2,"unitPrice":"8.00"},{"sku":"SKU-0007","category":"gift","brand":"Brand H","quantity":1,"unitPrice":"16.00"}]}}');
