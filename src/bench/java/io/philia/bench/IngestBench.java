@@ -58,7 +58,8 @@ public final class IngestBench implements Bench {
 				generator during the counted closed loop, steadier than rates on a shared machine, and \
 				`machine_cpu_us_per_event` the whole machine's (/proc/stat, steal left out), as \
 				`pgbench_machine_cpu_us_per_event` is for pgbench's first run: near two cores' worth in both, \
-				the ratio is one of CPU per event; \
+				the ratio is one of CPU per event; the same four with `_at_80` and `_at_50` for the open loops \
+				(their 5 s warm-up included, at the same rate); \
 				`server_jit_cpu_us_per_event` the part of the server's that its JIT compiler threads took \
 				(still compiling after the warm-up; a lower bound). **pgbench** runs the same SQL writes one event needs (see \
 				`Pgbench.java`: idempotency key, member, order and 3 lines, balance, journal entry, 2 \
@@ -187,6 +188,9 @@ public final class IngestBench implements Bench {
 		Duration warmUp = run.duration(Duration.ofSeconds(5));
 		Duration counted = run.duration(Duration.ofSeconds(20));
 		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
+		var server = new CpuMeter(app.process().pid()).start();
+		var database = CpuMeter.postgres(app.database().database()).start();
+		var generator = CpuMeter.self().start();
 		var machine = CpuMeter.machine().start();
 		var wal = WalMeter.start(app.database());
 		// The loop starts 50 ms from now; its windows are counted from the end of its warm-up.
@@ -194,10 +198,17 @@ public final class IngestBench implements Bench {
 		LoadResult open = load.openLoop(rate, 512, warmUp, counted, requests);
 		// The meter ran through the warm-up too, whose events came at the same rate but are not counted.
 		double sent = open.ok() + open.failed() + rate * warmUp.toNanos() / 1e9;
-		double machineUs = machine.seconds() * 1e6 / Math.max(1, sent);
-		run.log("open loop at %.0f/s: %s; machine CPU per event %.0f µs".formatted(rate, open.summary(), machineUs));
+		double perEvent = 1e6 / Math.max(1, sent);
+		double machineUs = machine.seconds() * perEvent;
+		run.log("open loop at %.0f/s: %s; CPU per event: server %.0f µs, database %.0f µs, load generator %.0f µs, machine %.0f µs"
+			.formatted(rate, open.summary(), server.seconds() * perEvent, database.seconds() * perEvent,
+					generator.seconds() * perEvent, machineUs));
 		run.log("open loop at %.0f/s, counted from %s (beside the server's GC log and PostgreSQL's checkpoints): %s"
 			.formatted(rate, countedFrom.truncatedTo(ChronoUnit.MILLIS), open.stalls(5)));
+		// Beside the closed loop's split: which of the three pays for an open loop's dearer events.
+		run.sample("server_cpu_us_per_event" + suffix, server.seconds() * perEvent);
+		run.sample("db_cpu_us_per_event" + suffix, database.seconds() * perEvent);
+		run.sample("load_cpu_us_per_event" + suffix, generator.seconds() * perEvent);
 		run.sample("machine_cpu_us_per_event" + suffix, machineUs);
 		// A checkpoint's writes hold the WAL's flush, and with it a commit of the writer's.
 		run.sample("checkpoints" + suffix, wal.since().checkpoints());

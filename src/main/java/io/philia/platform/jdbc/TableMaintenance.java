@@ -117,7 +117,7 @@ public class TableMaintenance {
 		if (!vacuumed.isEmpty() || !analyzed.isEmpty()) {
 			jdbc.execute((ConnectionCallback<Void>) connection -> {
 				try (Statement statement = connection.createStatement()) {
-					throttled(statement, vacuumed, analyzed, stopping);
+					vacuumThenAnalyze(statement, vacuumed, analyzed, stopping);
 				}
 				return null;
 			});
@@ -245,27 +245,32 @@ public class TableMaintenance {
 	}
 
 	/**
-	 * The statements throttled as autovacuum's workers are: a manual VACUUM or ANALYZE is not, and on two
-	 * cores a pass of eight analyzes (0.1 to 1.3 s each, every 20 s of load) took a core from the hot path
-	 * for seconds at a time (issue #3: the open loop's slow windows; the server's autovacuum delay of 2 ms
-	 * barely lengthened them). Outside a transaction (VACUUM cannot run in one); each statement takes only
-	 * a lock that lets reads and writes of the table go on. The connection is the pool's: its settings are
-	 * reset.
+	 * The vacuums throttled as autovacuum's workers are (a manual VACUUM is not), then the analyzes, the
+	 * vacuumed tables' too, at full speed. A vacuum reads the whole table, and on two cores an unthrottled
+	 * one takes a core from the hot path for seconds; while it runs, the other transactions' dead rows can
+	 * still be removed. An analyze reads a sample only, but holds a snapshot for all of its run, and until
+	 * it ends no row version that dies after its start can be removed, not even from its page by HOT
+	 * pruning: throttled, the analyzes of a busy minute held one for 5 to 9 s each, two thirds of the
+	 * load's time, and the balance rows, rewritten at every earning, spilled onto new pages and into their
+	 * indexes (issue #3). At full speed they take 0.3 to 0.6 s each. Outside a transaction (VACUUM cannot
+	 * run in one); each statement takes only a lock that lets reads and writes of the table go on. The
+	 * connection is the pool's: its settings are reset.
 	 */
-	private void throttled(Statement statement, List<String> vacuumed, List<String> analyzed, BooleanSupplier stopping)
+	private void vacuumThenAnalyze(Statement statement, List<String> vacuumed, List<String> analyzed, BooleanSupplier stopping)
 			throws SQLException {
 		statement.execute("set vacuum_cost_delay = " + settings.maintenanceCostDelay().toMillis());
 		statement.execute("""
 				select set_config('vacuum_cost_limit', current_setting('autovacuum_vacuum_cost_limit'), false)
 				where current_setting('autovacuum_vacuum_cost_limit') <> '-1'""");
 		try {
-			each(statement, "vacuum (analyze) ", vacuumed, stopping);
-			each(statement, "analyze ", analyzed, stopping);
+			each(statement, "vacuum ", vacuumed, stopping);
 		}
 		finally {
 			statement.execute("reset vacuum_cost_delay");
 			statement.execute("reset vacuum_cost_limit");
 		}
+		each(statement, "analyze ", vacuumed, stopping);
+		each(statement, "analyze ", analyzed, stopping);
 	}
 
 	/** The command on each table until stopping; the tables not reached are taken off the list. */
