@@ -256,8 +256,8 @@ public class TableMaintenance {
 	 * run in one); each statement takes only a lock that lets reads and writes of the table go on. The
 	 * connection is the pool's: its settings are reset.
 	 */
-	private void vacuumThenAnalyze(Statement statement, List<String> vacuumed, List<String> analyzed, BooleanSupplier stopping)
-			throws SQLException {
+	private void vacuumThenAnalyze(Statement statement, List<String> vacuumed, List<String> analyzed,
+			BooleanSupplier stopping) throws SQLException {
 		statement.execute("set vacuum_cost_delay = " + settings.maintenanceCostDelay().toMillis());
 		statement.execute("""
 				select set_config('vacuum_cost_limit', current_setting('autovacuum_vacuum_cost_limit'), false)
@@ -269,7 +269,8 @@ public class TableMaintenance {
 			statement.execute("reset vacuum_cost_delay");
 			statement.execute("reset vacuum_cost_limit");
 		}
-		each(statement, "analyze ", vacuumed, stopping);
+		// A copy: a vacuumed table left unanalyzed by a stop was still vacuumed; the next pass analyzes it.
+		each(statement, "analyze ", new ArrayList<>(vacuumed), stopping);
 		each(statement, "analyze ", analyzed, stopping);
 	}
 
