@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * back the page's pruning: see {@code TableMaintenance}). Only a few entries correct another, and only
  * members with points pending or expiring have a due time: the look-ups ({@code corrects_entry_id = ?},
  * {@code next_due_at <= ?}) never ask for the nulls, and the indexes no longer take one per earning. On
- * the ingest bench, the database's CPU per event fell from 330 to 182-190 µs (BENCHMARKS.md).
+ * the ingest bench, the database's CPU per event fell from 330 to 182-199 µs (BENCHMARKS.md).
  */
 @Component
 class LedgerStorage implements JavaMigration {
