@@ -10,6 +10,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.philia.event.EventIngestion;
 import io.philia.event.EventRequest;
@@ -34,6 +35,9 @@ abstract class LedgerInvariantsContract extends HttpTest {
 	@Autowired
 	PointsLedger ledger;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	/** How many sequences this database gets through in reasonable time. */
 	abstract int sequences();
 
@@ -50,6 +54,53 @@ abstract class LedgerInvariantsContract extends HttpTest {
 			}
 		}
 		assertHealthy(shop.programId(), base);
+	}
+
+	/**
+	 * The audit the sequences rely on can fail: rows changed behind the ledger's back (as a bug or a hand
+	 * edit would) are named, in their programme only.
+	 */
+	@Test
+	void theAuditNamesTheRowsThatBreakAnInvariant() {
+		var shop = newShop();
+		var store = new StoreContext(shop.programId(), shop.storeId());
+		String anne = earn(store, "A-1");
+		String bruno = earn(store, "B-1");
+		var other = newShop();
+		earn(new StoreContext(other.programId(), other.storeId()), "A-1");
+		assertThat(ledger.audit(shop.programId()).healthy()).isTrue();
+
+		// A posting slipped into Anne's earning: the entry no longer sums to zero, nor her balance to her postings.
+		String entry = jdbc.sql("select id from journal_entry where program_id = ? and member_id = ?")
+			.params(shop.programId(), anne)
+			.query(String.class)
+			.single();
+		jdbc.sql("""
+				insert into posting (entry_id, line, program_id, account, member_id, amount)
+				values (?, 9, ?, 'MEMBER_AVAILABLE', ?, 5)""").params(entry, shop.programId(), anne).update();
+		// Points given to Bruno without an entry: his balance is neither his postings, nor his lots, nor what was issued.
+		jdbc.sql("update member_balance set available = available + 7 where program_id = ? and member_id = ?")
+			.params(shop.programId(), bruno)
+			.update();
+
+		LedgerAudit audit = ledger.audit(shop.programId());
+		assertThat(audit.healthy()).isFalse();
+		assertThat(audit.unbalancedEntries()).containsExactly(entry);
+		assertThat(audit.balanceMismatches()).containsExactlyInAnyOrder(anne, bruno);
+		assertThat(audit.lotMismatches()).containsExactly(bruno);
+		assertThat(audit.unaccountedMembers()).containsExactly(bruno);
+		assertThat(audit.negativeBalances()).isEmpty();
+		assertThat(audit.overconsumedLots()).isEmpty();
+		assertThat(ledger.audit(other.programId()).healthy()).as("the other programme's audit").isTrue();
+	}
+
+	/** An order.paid of 61.50 EUR for the customer; the member's id. */
+	private String earn(StoreContext store, String customer) {
+		var result = events.ingest(store, "audit-" + customer, new EventRequest("order.paid", null,
+				new MemberData(customer, null, null, null, null), new OrderData("O-" + customer, "EUR", "61.50", null),
+				null, null));
+		assertThat(result.result().points().earned()).isEqualTo(40);
+		return result.result().member().id();
 	}
 
 	private void assertHealthy(String programId, long seed) {
