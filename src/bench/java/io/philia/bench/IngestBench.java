@@ -74,7 +74,11 @@ public final class IngestBench implements Bench {
 				pgbench's log of every transaction: `pgbench_p50_ms_at_80`, `pgbench_p99_ms_at_80`. What the \
 				server wrote to its WAL per event (`pg_stat_wal`) under the application's counted closed loop \
 				and under pgbench's first run: `wal_bytes_per_event`, `wal_fpi_per_event` (full-page images, \
-				written for a page's first change after each checkpoint), and pgbench's; `checkpoints_at_80` \
+				written for a page's first change after each checkpoint), and pgbench's; the buffer pages the \
+				bench's database touched per event over the same two loops (`pg_statio_user_tables`): \
+				`heap_pages_per_event`, `index_pages_per_event` (found in shared buffers or read), \
+				`os_reads_per_event` (read from the OS), and pgbench's: steadier than CPU time, though the table \
+				pages include what the server's maintenance job's analyzes read in that time; `checkpoints_at_80` \
 				and `checkpoints_at_50` the checkpoints begun during each open loop. `h2_*`: the same single \
 				and batch loads on an H2 file database, reported beside (H2 \
 				does not flush every commit; never a production figure). The load generator runs on the \
@@ -99,10 +103,12 @@ public final class IngestBench implements Bench {
 				// machine's speed drifts within minutes, and the baseline is then the mean of both.
 				var machine = CpuMeter.machine().start();
 				var wal = WalMeter.start(app.database());
+				var pgbenchPages = PageMeter.start(app.database());
 				double before = pgbench.eventsPerSecond(32, 1, run.duration(Duration.ofSeconds(20)));
 				double pgbenchEvents = before * run.duration(Duration.ofSeconds(20)).toSeconds();
 				double pgbenchCpu = machine.seconds() * 1e6 / pgbenchEvents;
 				var pgbenchWal = wal.since();
+				var pgbenchRead = pgbenchPages.since();
 				single = single(run, app, load, shop.key(), data);
 				batch = batch(run, app, load, shop.key(), data, 3);
 				run.sample("rss_mb", app.residentMegabytes());
@@ -128,6 +134,9 @@ public final class IngestBench implements Bench {
 				run.sample("pgbench_machine_cpu_us_per_event", pgbenchCpu);
 				run.sample("pgbench_wal_bytes_per_event", pgbenchWal.bytesPer(pgbenchEvents));
 				run.sample("pgbench_wal_fpi_per_event", pgbenchWal.fullPageImagesPer(pgbenchEvents));
+				run.sample("pgbench_heap_pages_per_event", pgbenchRead.heapPagesPer(pgbenchEvents));
+				run.sample("pgbench_index_pages_per_event", pgbenchRead.indexPagesPer(pgbenchEvents));
+				run.sample("pgbench_os_reads_per_event", pgbenchRead.osReadsPer(pgbenchEvents));
 				run.sample("pgbench_p50_ms_at_80", pgbenchOpen.getValueAtPercentile(50) / 1000.0);
 				run.sample("pgbench_p99_ms_at_80", pgbenchOpen.getValueAtPercentile(99) / 1000.0);
 				run.sample("ratio", single / one);
@@ -153,6 +162,7 @@ public final class IngestBench implements Bench {
 		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
 		var compiler = CpuMeter.compilerThreads(app.process().pid()).start();
 		var wal = WalMeter.start(app.database());
+		var pages = PageMeter.start(app.database());
 		var measured = Measured.run(app, () -> load.closedLoop(CLIENTS, Duration.ZERO,
 				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), round(data, n))));
 		LoadResult closed = measured.result();
@@ -166,6 +176,10 @@ public final class IngestBench implements Bench {
 		var written = wal.since();
 		run.sample("wal_bytes_per_event", written.bytesPer(closed.ok() + closed.failed()));
 		run.sample("wal_fpi_per_event", written.fullPageImagesPer(closed.ok() + closed.failed()));
+		var touched = pages.since();
+		run.sample("heap_pages_per_event", touched.heapPagesPer(closed.ok() + closed.failed()));
+		run.sample("index_pages_per_event", touched.indexPagesPer(closed.ok() + closed.failed()));
+		run.sample("os_reads_per_event", touched.osReadsPer(closed.ok() + closed.failed()));
 		trips.sample(run, "");
 		run.sample("closed_p99_ms", closed.percentileMillis(99));
 		LoadResult open = openLoop(run, app, load, closed.rate() * 0.8, "_at_80",
