@@ -102,20 +102,18 @@ public final class IngestBench implements Bench {
 				// Before the application's load as well as after it (the application idle): the shared
 				// machine's speed drifts within minutes, and the baseline is then the mean of both.
 				var machine = CpuMeter.machine().start();
-				var wal = WalMeter.start(app.database());
-				var pgbenchPages = PageMeter.start(app.database());
+				var pgbenchMeter = DatabaseMeter.start(app.database());
 				double before = pgbench.eventsPerSecond(32, 1, run.duration(Duration.ofSeconds(20)));
 				double pgbenchEvents = before * run.duration(Duration.ofSeconds(20)).toSeconds();
 				double pgbenchCpu = machine.seconds() * 1e6 / pgbenchEvents;
-				var pgbenchWal = wal.since();
-				var pgbenchRead = pgbenchPages.since();
+				var pgbenchDatabase = pgbenchMeter.since();
 				single = single(run, app, load, shop.key(), data);
 				batch = batch(run, app, load, shop.key(), data, 3);
 				run.sample("rss_mb", app.residentMegabytes());
 				app.process().close();
 				double after = pgbench.eventsPerSecond(32, 1, run.duration(Duration.ofSeconds(20)));
 				// The database's own tail at 80% of its rate, beside the application's at 80% of its own.
-				var pgbenchAt80 = WalMeter.start(app.database());
+				var pgbenchAt80 = DatabaseMeter.start(app.database());
 				var pgbenchOpen = pgbench.latencyAtRate(32, after * 0.8, run.duration(Duration.ofSeconds(20)));
 				run.log("pgbench at %.0f events/s: p50 %.2f ms, p99 %.2f ms, max %.2f ms, %d checkpoints".formatted(
 						after * 0.8, pgbenchOpen.getValueAtPercentile(50) / 1000.0,
@@ -132,11 +130,11 @@ public final class IngestBench implements Bench {
 				// machine_cpu_us_per_event does under the application: both near 2 cores' worth means
 				// the ratio is one of CPU per event.
 				run.sample("pgbench_machine_cpu_us_per_event", pgbenchCpu);
-				run.sample("pgbench_wal_bytes_per_event", pgbenchWal.bytesPer(pgbenchEvents));
-				run.sample("pgbench_wal_fpi_per_event", pgbenchWal.fullPageImagesPer(pgbenchEvents));
-				run.sample("pgbench_heap_pages_per_event", pgbenchRead.heapPagesPer(pgbenchEvents));
-				run.sample("pgbench_index_pages_per_event", pgbenchRead.indexPagesPer(pgbenchEvents));
-				run.sample("pgbench_os_reads_per_event", pgbenchRead.osReadsPer(pgbenchEvents));
+				run.sample("pgbench_wal_bytes_per_event", pgbenchDatabase.bytesPer(pgbenchEvents));
+				run.sample("pgbench_wal_fpi_per_event", pgbenchDatabase.fullPageImagesPer(pgbenchEvents));
+				run.sample("pgbench_heap_pages_per_event", pgbenchDatabase.heapPagesPer(pgbenchEvents));
+				run.sample("pgbench_index_pages_per_event", pgbenchDatabase.indexPagesPer(pgbenchEvents));
+				run.sample("pgbench_os_reads_per_event", pgbenchDatabase.osReadsPer(pgbenchEvents));
 				run.sample("pgbench_p50_ms_at_80", pgbenchOpen.getValueAtPercentile(50) / 1000.0);
 				run.sample("pgbench_p99_ms_at_80", pgbenchOpen.getValueAtPercentile(99) / 1000.0);
 				run.sample("ratio", single / one);
@@ -161,8 +159,7 @@ public final class IngestBench implements Bench {
 		run.sample("warmup_s", warmUp(run, app, load, key, data));
 		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
 		var compiler = CpuMeter.compilerThreads(app.process().pid()).start();
-		var wal = WalMeter.start(app.database());
-		var pages = PageMeter.start(app.database());
+		var databaseMeter = DatabaseMeter.start(app.database());
 		var measured = Measured.run(app, () -> load.closedLoop(CLIENTS, Duration.ZERO,
 				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), round(data, n))));
 		LoadResult closed = measured.result();
@@ -173,13 +170,13 @@ public final class IngestBench implements Bench {
 		run.sample("db_cpu_us_per_event", measured.databaseUs());
 		run.sample("load_cpu_us_per_event", measured.loadUs());
 		run.sample("machine_cpu_us_per_event", measured.machineUs());
-		var written = wal.since();
-		run.sample("wal_bytes_per_event", written.bytesPer(closed.ok() + closed.failed()));
-		run.sample("wal_fpi_per_event", written.fullPageImagesPer(closed.ok() + closed.failed()));
-		var touched = pages.since();
-		run.sample("heap_pages_per_event", touched.heapPagesPer(closed.ok() + closed.failed()));
-		run.sample("index_pages_per_event", touched.indexPagesPer(closed.ok() + closed.failed()));
-		run.sample("os_reads_per_event", touched.osReadsPer(closed.ok() + closed.failed()));
+		var database = databaseMeter.since();
+		double events = closed.ok() + closed.failed();
+		run.sample("wal_bytes_per_event", database.bytesPer(events));
+		run.sample("wal_fpi_per_event", database.fullPageImagesPer(events));
+		run.sample("heap_pages_per_event", database.heapPagesPer(events));
+		run.sample("index_pages_per_event", database.indexPagesPer(events));
+		run.sample("os_reads_per_event", database.osReadsPer(events));
 		trips.sample(run, "");
 		run.sample("closed_p99_ms", closed.percentileMillis(99));
 		LoadResult open = openLoop(run, app, load, closed.rate() * 0.8, "_at_80",
@@ -206,7 +203,7 @@ public final class IngestBench implements Bench {
 		var database = CpuMeter.postgres(app.database().database()).start();
 		var generator = CpuMeter.self().start();
 		var machine = CpuMeter.machine().start();
-		var wal = WalMeter.start(app.database());
+		var databaseMeter = DatabaseMeter.start(app.database());
 		// The loop starts 50 ms from now; its windows are counted from the end of its warm-up.
 		Instant countedFrom = Instant.now().plusMillis(50).plus(warmUp);
 		LoadResult open = load.openLoop(rate, 512, warmUp, counted, requests);
@@ -225,7 +222,7 @@ public final class IngestBench implements Bench {
 		run.sample("load_cpu_us_per_event" + suffix, generator.seconds() * perEvent);
 		run.sample("machine_cpu_us_per_event" + suffix, machineUs);
 		// A checkpoint's writes hold the WAL's flush, and with it a commit of the writer's.
-		run.sample("checkpoints" + suffix, wal.since().checkpoints());
+		run.sample("checkpoints" + suffix, databaseMeter.since().checkpoints());
 		trips.sample(run, "", suffix);
 		return open;
 	}
