@@ -78,7 +78,8 @@ public final class IngestBench implements Bench {
 				bench's database touched per event over the same two loops (`pg_statio_user_tables`): \
 				`heap_pages_per_event`, `index_pages_per_event` (found in shared buffers or read), \
 				`os_reads_per_event` (read from the OS), and pgbench's: steadier than CPU time, though the table \
-				pages include what the server's maintenance job's analyzes read in that time; `checkpoints_at_80` \
+				pages include what the server's maintenance job's analyzes read in that time; and over \
+				pgbench's second run, on the tables the application's load has grown (`_after`); `checkpoints_at_80` \
 				and `checkpoints_at_50` the checkpoints begun during each open loop. `h2_*`: the same single \
 				and batch loads on an H2 file database, reported beside (H2 \
 				does not flush every commit; never a production figure). The load generator runs on the \
@@ -111,7 +112,13 @@ public final class IngestBench implements Bench {
 				batch = batch(run, app, load, shop.key(), data, 3);
 				run.sample("rss_mb", app.residentMegabytes());
 				app.process().close();
+				// Its second run is on the tables the application's load has grown: its pages beside the first's.
+				var afterMeter = DatabaseMeter.start(app.database());
 				double after = pgbench.eventsPerSecond(32, 1, run.duration(Duration.ofSeconds(20)));
+				double afterEvents = after * run.duration(Duration.ofSeconds(20)).toSeconds();
+				var pgbenchAfter = afterMeter.since();
+				run.sample("pgbench_index_pages_per_event_after", pgbenchAfter.indexPagesPer(afterEvents));
+				run.sample("pgbench_os_reads_per_event_after", pgbenchAfter.osReadsPer(afterEvents));
 				// The database's own tail at 80% of its rate, beside the application's at 80% of its own.
 				var pgbenchAt80 = DatabaseMeter.start(app.database());
 				var pgbenchOpen = pgbench.latencyAtRate(32, after * 0.8, run.duration(Duration.ofSeconds(20)));
