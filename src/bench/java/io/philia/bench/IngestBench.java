@@ -26,6 +26,9 @@ public final class IngestBench implements Bench {
 
 	static final int BATCH_CLIENTS = 4;
 
+	/** Slices of pgbench and of the application's closed loop, alternated, for the ratio. */
+	static final int SLICES = 4;
+
 	/** Counts the server's statements and commits: two counters read, no cost worth measuring. */
 	static final String COUNT_STATEMENTS = "philia.jdbc.count-statements=true";
 
@@ -49,13 +52,19 @@ public final class IngestBench implements Bench {
 				around 60 EUR, 1 to 10 lines, ~20%% repeat customers), each with its own idempotency key. \
 				**Single:** %d closed-loop clients on keep-alive connections, a warm-up until the JIT \
 				compilers are nearly idle (under 5%% of a core over 10 s; 30 s to 120 s: `warmup_s`), 20 s \
-				counted: `ingest_eps`; then an open loop at 80%% of that rate (20 s; latency from each request's due \
-				time, so queueing shows): `p50_ms`, `p99_ms`; and at 50%% (`p99_ms_at_50`). **Batch:** %d clients each sending \
+				metered: `metered_eps`; then an open loop at 80%% of that rate (20 s; latency from each request's due \
+				time, so queueing shows): `p50_ms`, `p99_ms`; and at 50%% (`p99_ms_at_50`). **The ratio:** the \
+				closed loop and pgbench (below, one event per transaction, 32 clients) then take turns, %d slices \
+				of 10 s each, pgbench first with the application idle, each slice after a `CHECKPOINT` (so that \
+				none pays for the writes of another's WAL, and each for its own pages' first images after it): \
+				`ingest_eps` and `pgbench_eps` are the events of all of one's slices over their time, and \
+				`ratio` is Philia / pgbench; the machine's speed drifts by a fifth or more within minutes, and \
+				slices 10 s apart see nearly the same machine. **Batch:** %d clients each sending \
 				`POST /api/v1/events:batch` of %d events (20 s): `batch_eps`. `rss_mb` is the server's \
 				resident memory after the load; `startup_ms` its start to ready, `idle_rss_mb` its memory \
 				then; `server_cpu_us_per_event`, `db_cpu_us_per_event` and `load_cpu_us_per_event` the CPU \
 				time (user and system) per event of the server, of the database's backends and of the load \
-				generator during the counted closed loop, steadier than rates on a shared machine, and \
+				generator during the metered closed loop, steadier than rates on a shared machine, and \
 				`machine_cpu_us_per_event` the whole machine's (/proc/stat, steal left out), as \
 				`pgbench_machine_cpu_us_per_event` is for pgbench's first run: near two cores' worth in both, \
 				the ratio is one of CPU per event; the same four with `_at_80` and `_at_50` for the open loops \
@@ -65,14 +74,14 @@ public final class IngestBench implements Bench {
 				`Pgbench.java`: idempotency key, member, order and 3 lines, balance, journal entry, 2 \
 				postings, point lot, order link, inbound event, stored answer) at 1 event per transaction with 32 \
 				clients, 20 s before the application's load (the application idle) and 20 s after it (the \
-				application stopped): `pgbench_eps` is the mean of `pgbench_eps_before` and \
-				`pgbench_eps_after`, since the shared machine's speed drifts within minutes; and 100 events \
-				per transaction with 8 clients after (`pgbench_batch_eps`), 20 s; `ratio` and `batch_ratio` \
-				are Philia / pgbench within each run. The database's own tail: pgbench at 80%% of its rate after \
+				application stopped): `pgbench_eps_before` and `pgbench_eps_after`, whose mean against \
+				`metered_eps` is `ratio_before_after` (how the ratio was measured until 2026-12-03, on the \
+				tables before and after the application's load, minutes apart); and 100 events per transaction \
+				with 8 clients after (`pgbench_batch_eps`), 20 s; `batch_ratio` is Philia / pgbench within each run. The database's own tail: pgbench at 80%% of its rate after \
 				the application's load (`--rate`, 32 clients, one event per transaction, 20 s), its latencies \
 				from each transaction's scheduled start as the application's open loop counts them, from \
 				pgbench's log of every transaction: `pgbench_p50_ms_at_80`, `pgbench_p99_ms_at_80`. What the \
-				server wrote to its WAL per event (`pg_stat_wal`) under the application's counted closed loop \
+				server wrote to its WAL per event (`pg_stat_wal`) under the application's metered closed loop \
 				and under pgbench's first run: `wal_bytes_per_event`, `wal_fpi_per_event` (full-page images, \
 				written for a page's first change after each checkpoint), and pgbench's; the buffer pages the \
 				bench's database touched per event over the same two loops (`pg_statio_user_tables`): \
@@ -83,7 +92,7 @@ public final class IngestBench implements Bench {
 				and `checkpoints_at_50` the checkpoints begun during each open loop. `h2_*`: the same single \
 				and batch loads on an H2 file database, reported beside (H2 \
 				does not flush every commit; never a production figure). The load generator runs on the \
-				same cores as the server and the database.""".formatted(MEMBERS, CLIENTS, BATCH_CLIENTS, BATCH);
+				same cores as the server and the database.""".formatted(MEMBERS, CLIENTS, SLICES, BATCH_CLIENTS, BATCH);
 	}
 
 	@Override
@@ -91,7 +100,6 @@ public final class IngestBench implements Bench {
 		var data = ShopData.generate(42, MEMBERS, Instant.now());
 		run.log(data.orders().size() + " generated orders of " + data.customers().size() + " customers");
 		for (int i = 0; i < run.runs(); i++) {
-			double single;
 			double batch;
 			try (var app = BenchApp.postgres(run, "ingest-" + i, COUNT_STATEMENTS)) {
 				run.sample("startup_ms", app.process().startup().toMillis());
@@ -108,7 +116,7 @@ public final class IngestBench implements Bench {
 				double pgbenchEvents = before * run.duration(Duration.ofSeconds(20)).toSeconds();
 				double pgbenchCpu = machine.seconds() * 1e6 / pgbenchEvents;
 				var pgbenchDatabase = pgbenchMeter.since();
-				single = single(run, app, load, shop.key(), data);
+				var single = single(run, app, load, shop.key(), data, pgbench);
 				batch = batch(run, app, load, shop.key(), data, 3);
 				run.sample("rss_mb", app.residentMegabytes());
 				app.process().close();
@@ -130,7 +138,7 @@ public final class IngestBench implements Bench {
 				double one = (before + after) / 2;
 				run.log("pgbench: " + Math.round(before) + " then " + Math.round(after)
 						+ " events/s one per transaction, " + Math.round(hundred) + " events/s 100 per transaction");
-				run.sample("pgbench_eps", one);
+				run.sample("pgbench_eps", single.pgbench());
 				run.sample("pgbench_eps_before", before);
 				run.sample("pgbench_eps_after", after);
 				// What one event costs the machine under pgbench (client, backends, WAL writer), as
@@ -144,7 +152,8 @@ public final class IngestBench implements Bench {
 				run.sample("pgbench_os_reads_per_event", pgbenchDatabase.osReadsPer(pgbenchEvents));
 				run.sample("pgbench_p50_ms_at_80", pgbenchOpen.getValueAtPercentile(50) / 1000.0);
 				run.sample("pgbench_p99_ms_at_80", pgbenchOpen.getValueAtPercentile(99) / 1000.0);
-				run.sample("ratio", single / one);
+				run.sample("ratio", single.application() / single.pgbench());
+				run.sample("ratio_before_after", single.metered() / one);
 				run.sample("pgbench_batch_eps", hundred);
 				run.sample("batch_ratio", batch / hundred);
 			}
@@ -160,8 +169,19 @@ public final class IngestBench implements Bench {
 		}
 	}
 
-	/** Closed loop for the rate, then open loops at 80% and 50% of it for the latencies. */
-	private static double single(BenchRun run, BenchApp app, HttpLoad load, String key, ShopData data)
+	/**
+	 * The single-event rates: the application's and pgbench's in alternating slices ({@code ingest_eps},
+	 * {@code pgbench_eps}, their ratio), and the metered closed loop's ({@code metered_eps}, the one its CPU
+	 * and page figures are of).
+	 */
+	record Single(double application, double pgbench, double metered) {
+	}
+
+	/**
+	 * A metered closed loop, open loops at 80% and 50% of its rate for the latencies, then the application
+	 * and pgbench in alternating slices for the ratio.
+	 */
+	private static Single single(BenchRun run, BenchApp app, HttpLoad load, String key, ShopData data, Pgbench pgbench)
 			throws InterruptedException, java.io.IOException, SQLException {
 		run.sample("warmup_s", warmUp(run, app, load, key, data));
 		var trips = new RoundTrips(app, "/api/v1/events", 1).start();
@@ -171,7 +191,7 @@ public final class IngestBench implements Bench {
 				run.duration(Duration.ofSeconds(20)), n -> Events.post(key, order(data, n), round(data, n))));
 		LoadResult closed = measured.result();
 		run.log("closed loop, " + CLIENTS + " clients: " + measured.summary());
-		run.sample("ingest_eps", closed.rate());
+		run.sample("metered_eps", closed.rate());
 		run.sample("server_cpu_us_per_event", measured.serverUs());
 		run.sample("server_jit_cpu_us_per_event", compiler.seconds() * 1e6 / Math.max(1, closed.ok() + closed.failed()));
 		run.sample("db_cpu_us_per_event", measured.databaseUs());
@@ -194,7 +214,59 @@ public final class IngestBench implements Bench {
 		LoadResult half = openLoop(run, app, load, closed.rate() * 0.5, "_at_50",
 				n -> Events.post(key, order(data, n), 2 + round(data, n)));
 		run.sample("p99_ms_at_50", half.percentileMillis(99));
-		return closed.rate();
+		return paired(run, app, load, key, data, pgbench, closed.rate());
+	}
+
+	/**
+	 * The ratio the issue tracks, with the host's drift taken out as far as it can be: this machine's speed
+	 * moves by a fifth or more within minutes (pgbench's own rate, the application idle, went from 1,837 to
+	 * 1,324 events/s within ten minutes on 2026-12-03), so pgbench and the application's closed loop take
+	 * turns in slices of 10 s, {@value #SLICES} of each, pgbench first (the application idle), each after a
+	 * checkpoint, and each rate is the events of all its slices over their time.
+	 */
+	private static Single paired(BenchRun run, BenchApp app, HttpLoad load, String key, ShopData data, Pgbench pgbench,
+			double metered) throws InterruptedException, java.io.IOException, SQLException {
+		Duration slice = run.duration(Duration.ofSeconds(10));
+		double pgbenchEvents = 0;
+		double applicationEvents = 0;
+		double pgbenchSeconds = 0;
+		double applicationSeconds = 0;
+		for (int i = 0; i < SLICES; i++) {
+			checkpoint(app.database());
+			// The server idle meanwhile but for its maintenance job, whose VACUUM and ANALYZE run in its
+			// pooled connections' backends: pgbench's own backends come and go within the slice, and this
+			// meter counts only those alive at both of its readings.
+			var server = CpuMeter.postgres(app.database().database()).start();
+			var machine = CpuMeter.machine().start();
+			double base = pgbench.eventsPerSecond(32, 1, slice);
+			double serverShare = server.seconds() / slice.toSeconds();
+			double machineShare = machine.seconds() / slice.toSeconds();
+			checkpoint(app.database());
+			pgbenchEvents += base * slice.toSeconds();
+			pgbenchSeconds += slice.toSeconds();
+			// Phases 3 to 6 of the order ids: the warm-up has 7, the metered and open loops 0 to 2.
+			long phase = 3 + i;
+			LoadResult result = load.closedLoop(CLIENTS, Duration.ZERO, slice,
+					n -> Events.post(key, order(data, n), phase + round(data, n)));
+			applicationEvents += result.ok();
+			applicationSeconds += result.seconds();
+			run.log(("slice %d: pgbench %.0f events/s (the machine %.0f%% of a core, the application's backends %.1f%%), the application"
+					+ " %.0f (%s failed), ratio %.2f").formatted(i + 1, base, machineShare * 100, serverShare * 100,
+							result.rate(), result.failed(), result.rate() / base));
+		}
+		return new Single(applicationEvents / applicationSeconds, pgbenchEvents / pgbenchSeconds, metered);
+	}
+
+	/**
+	 * Before each slice: the checkpoint that one slice's WAL would otherwise begin, and whose writes would
+	 * then fall in the next slice, whoever's that is (the application writes half as much WAL again per
+	 * event as pgbench, and at twice its rate). Each slice then pays for its own pages' first images after
+	 * the checkpoint, and none for another's writes.
+	 */
+	private static void checkpoint(Postgres database) throws SQLException {
+		try (var connection = database.connect(); var statement = connection.createStatement()) {
+			statement.execute("checkpoint");
+		}
 	}
 
 	/**
