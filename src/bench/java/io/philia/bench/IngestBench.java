@@ -59,7 +59,8 @@ public final class IngestBench implements Bench {
 				none pays for the writes of another's WAL, and each for its own pages' first images after it): \
 				`ingest_eps` and `pgbench_eps` are the events of all of one's slices over their time, and \
 				`ratio` is Philia / pgbench; the machine's speed drifts by a fifth or more within minutes, and \
-				slices 10 s apart see nearly the same machine. **Batch:** %d clients each sending \
+				slices 10 s apart see nearly the same machine. What the slices wrote to the WAL per event: \
+				`slice_wal_bytes_per_event`, `slice_wal_fpi_per_event`, and pgbench's. **Batch:** %d clients each sending \
 				`POST /api/v1/events:batch` of %d events (20 s): `batch_eps`. `rss_mb` is the server's \
 				resident memory after the load; `startup_ms` its start to ready, `idle_rss_mb` its memory \
 				then; `server_cpu_us_per_event`, `db_cpu_us_per_event` and `load_cpu_us_per_event` the CPU \
@@ -152,6 +153,7 @@ public final class IngestBench implements Bench {
 				run.sample("pgbench_os_reads_per_event", pgbenchDatabase.osReadsPer(pgbenchEvents));
 				run.sample("pgbench_p50_ms_at_80", pgbenchOpen.getValueAtPercentile(50) / 1000.0);
 				run.sample("pgbench_p99_ms_at_80", pgbenchOpen.getValueAtPercentile(99) / 1000.0);
+				run.sample("ingest_eps", single.application());
 				run.sample("ratio", single.application() / single.pgbench());
 				run.sample("ratio_before_after", single.metered() / one);
 				run.sample("pgbench_batch_eps", hundred);
@@ -231,6 +233,10 @@ public final class IngestBench implements Bench {
 		double applicationEvents = 0;
 		double pgbenchSeconds = 0;
 		double applicationSeconds = 0;
+		// What each side's slices wrote to the WAL: the first images of pages after each checkpoint
+		// fall in the slice that changes the page first.
+		long[] pgbenchWal = new long[2];
+		long[] applicationWal = new long[2];
 		for (int i = 0; i < SLICES; i++) {
 			checkpoint(app.database());
 			// The server idle meanwhile but for its maintenance job, whose VACUUM and ANALYZE run in its
@@ -238,23 +244,36 @@ public final class IngestBench implements Bench {
 			// meter counts only those alive at both of its readings.
 			var server = CpuMeter.postgres(app.database().database()).start();
 			var machine = CpuMeter.machine().start();
+			var pgbenchMeter = DatabaseMeter.start(app.database());
 			double base = pgbench.eventsPerSecond(32, 1, slice);
+			add(pgbenchWal, pgbenchMeter.since());
 			double serverShare = server.seconds() / slice.toSeconds();
 			double machineShare = machine.seconds() / slice.toSeconds();
 			checkpoint(app.database());
+			var applicationMeter = DatabaseMeter.start(app.database());
 			pgbenchEvents += base * slice.toSeconds();
 			pgbenchSeconds += slice.toSeconds();
 			// Phases 3 to 6 of the order ids: the warm-up has 7, the metered and open loops 0 to 2.
 			long phase = 3 + i;
 			LoadResult result = load.closedLoop(CLIENTS, Duration.ZERO, slice,
 					n -> Events.post(key, order(data, n), phase + round(data, n)));
+			add(applicationWal, applicationMeter.since());
 			applicationEvents += result.ok();
 			applicationSeconds += result.seconds();
 			run.log(("slice %d: pgbench %.0f events/s (the machine %.0f%% of a core, the application's backends %.1f%%), the application"
 					+ " %.0f (%s failed), ratio %.2f").formatted(i + 1, base, machineShare * 100, serverShare * 100,
 							result.rate(), result.failed(), result.rate() / base));
 		}
+		run.sample("slice_wal_bytes_per_event", applicationWal[0] / applicationEvents);
+		run.sample("slice_wal_fpi_per_event", applicationWal[1] / applicationEvents);
+		run.sample("pgbench_slice_wal_bytes_per_event", pgbenchWal[0] / pgbenchEvents);
+		run.sample("pgbench_slice_wal_fpi_per_event", pgbenchWal[1] / pgbenchEvents);
 		return new Single(applicationEvents / applicationSeconds, pgbenchEvents / pgbenchSeconds, metered);
+	}
+
+	private static void add(long[] wal, DatabaseMeter.Reading reading) {
+		wal[0] += reading.bytes();
+		wal[1] += reading.fullPageImages();
 	}
 
 	/**
