@@ -239,15 +239,15 @@ public final class IngestBench implements Bench {
 		long[] applicationWal = new long[2];
 		for (int i = 0; i < SLICES; i++) {
 			checkpoint(app.database());
-			// The server idle meanwhile but for its maintenance job, whose VACUUM and ANALYZE run in its
-			// pooled connections' backends: pgbench's own backends come and go within the slice, and this
-			// meter counts only those alive at both of its readings.
-			var server = CpuMeter.postgres(app.database().database()).start();
+			// The application idle meanwhile but for its maintenance job, whose VACUUM and ANALYZE run in
+			// its pooled connections' backends: pgbench's own backends come and go within the slice, and
+			// this meter counts only those alive at both of its readings.
+			var backends = CpuMeter.postgres(app.database().database()).start();
 			var machine = CpuMeter.machine().start();
 			var pgbenchMeter = DatabaseMeter.start(app.database());
 			double base = pgbench.eventsPerSecond(32, 1, slice);
 			add(pgbenchWal, pgbenchMeter.since());
-			double serverShare = server.seconds() / slice.toSeconds();
+			double backendsShare = backends.seconds() / slice.toSeconds();
 			double machineShare = machine.seconds() / slice.toSeconds();
 			checkpoint(app.database());
 			var applicationMeter = DatabaseMeter.start(app.database());
@@ -261,7 +261,7 @@ public final class IngestBench implements Bench {
 			applicationEvents += result.ok();
 			applicationSeconds += result.seconds();
 			run.log(("slice %d: pgbench %.0f events/s (the machine %.0f%% of a core, the application's backends %.1f%%), the application"
-					+ " %.0f (%s failed), ratio %.2f").formatted(i + 1, base, machineShare * 100, serverShare * 100,
+					+ " %.0f (%s failed), ratio %.2f").formatted(i + 1, base, machineShare * 100, backendsShare * 100,
 							result.rate(), result.failed(), result.rate() / base));
 		}
 		run.sample("slice_wal_bytes_per_event", applicationWal[0] / applicationEvents);
