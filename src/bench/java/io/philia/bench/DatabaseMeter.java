@@ -41,6 +41,15 @@ final class DatabaseMeter {
 	record Reading(long bytes, long fullPageImages, long checkpoints, long heapHit, long heapRead, long indexHit,
 			long indexRead) {
 
+		static final Reading NONE = new Reading(0, 0, 0, 0, 0, 0, 0);
+
+		/** Both readings together: what several windows did between them. */
+		Reading plus(Reading other) {
+			return new Reading(bytes + other.bytes, fullPageImages + other.fullPageImages,
+					checkpoints + other.checkpoints, heapHit + other.heapHit, heapRead + other.heapRead,
+					indexHit + other.indexHit, indexRead + other.indexRead);
+		}
+
 		double bytesPer(double events) {
 			return bytes / Math.max(1, events);
 		}

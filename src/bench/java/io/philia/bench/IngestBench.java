@@ -231,12 +231,11 @@ public final class IngestBench implements Bench {
 		Duration slice = run.duration(Duration.ofSeconds(10));
 		double pgbenchEvents = 0;
 		double applicationEvents = 0;
-		double pgbenchSeconds = 0;
 		double applicationSeconds = 0;
 		// What each side's slices wrote to the WAL: the first images of pages after each checkpoint
 		// fall in the slice that changes the page first.
-		long[] pgbenchWal = new long[2];
-		long[] applicationWal = new long[2];
+		var pgbenchWal = DatabaseMeter.Reading.NONE;
+		var applicationWal = DatabaseMeter.Reading.NONE;
 		for (int i = 0; i < SLICES; i++) {
 			checkpoint(app.database());
 			// The application idle meanwhile but for its maintenance job, whose VACUUM and ANALYZE run in
@@ -246,34 +245,29 @@ public final class IngestBench implements Bench {
 			var machine = CpuMeter.machine().start();
 			var pgbenchMeter = DatabaseMeter.start(app.database());
 			double base = pgbench.eventsPerSecond(32, 1, slice);
-			add(pgbenchWal, pgbenchMeter.since());
+			pgbenchWal = pgbenchWal.plus(pgbenchMeter.since());
 			double backendsShare = backends.seconds() / slice.toSeconds();
 			double machineShare = machine.seconds() / slice.toSeconds();
 			checkpoint(app.database());
 			var applicationMeter = DatabaseMeter.start(app.database());
 			pgbenchEvents += base * slice.toSeconds();
-			pgbenchSeconds += slice.toSeconds();
 			// Phases 3 to 6 of the order ids: the warm-up has 7, the metered and open loops 0 to 2.
 			long phase = 3 + i;
 			LoadResult result = load.closedLoop(CLIENTS, Duration.ZERO, slice,
 					n -> Events.post(key, order(data, n), phase + round(data, n)));
-			add(applicationWal, applicationMeter.since());
+			applicationWal = applicationWal.plus(applicationMeter.since());
 			applicationEvents += result.ok();
 			applicationSeconds += result.seconds();
 			run.log(("slice %d: pgbench %.0f events/s (the machine %.0f%% of a core, the application's backends %.1f%%), the application"
 					+ " %.0f (%s failed), ratio %.2f").formatted(i + 1, base, machineShare * 100, backendsShare * 100,
 							result.rate(), result.failed(), result.rate() / base));
 		}
-		run.sample("slice_wal_bytes_per_event", applicationWal[0] / applicationEvents);
-		run.sample("slice_wal_fpi_per_event", applicationWal[1] / applicationEvents);
-		run.sample("pgbench_slice_wal_bytes_per_event", pgbenchWal[0] / pgbenchEvents);
-		run.sample("pgbench_slice_wal_fpi_per_event", pgbenchWal[1] / pgbenchEvents);
-		return new Single(applicationEvents / applicationSeconds, pgbenchEvents / pgbenchSeconds, metered);
-	}
-
-	private static void add(long[] wal, DatabaseMeter.Reading reading) {
-		wal[0] += reading.bytes();
-		wal[1] += reading.fullPageImages();
+		run.sample("slice_wal_bytes_per_event", applicationWal.bytesPer(applicationEvents));
+		run.sample("slice_wal_fpi_per_event", applicationWal.fullPageImagesPer(applicationEvents));
+		run.sample("pgbench_slice_wal_bytes_per_event", pgbenchWal.bytesPer(pgbenchEvents));
+		run.sample("pgbench_slice_wal_fpi_per_event", pgbenchWal.fullPageImagesPer(pgbenchEvents));
+		return new Single(applicationEvents / applicationSeconds, pgbenchEvents / (SLICES * slice.toSeconds()),
+				metered);
 	}
 
 	/**
